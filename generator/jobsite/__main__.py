@@ -1,0 +1,5 @@
+"""`python -m jobsite` runs the command line."""
+
+from .cli import main
+
+main()

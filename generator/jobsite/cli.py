@@ -1,0 +1,141 @@
+"""The `jobsite` command line: parse the options, call one core function, print.
+
+Only this module reads the clock (`--today` overrides it). User errors are turned into a
+one-line message and exit status 1 in one place, `_Group.invoke`; Click gives usage errors 2.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .agenda import Agenda, build_agenda
+from .errors import JobsiteError
+from .formatting import format_due, format_json
+from .model import Problem
+from .rules import date_warnings
+
+
+class _Group(click.Group):
+    """Turns every `JobsiteError` into its message on stderr and its exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JobsiteError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    metavar="DIR",
+    help="Run as if jobsite was started in DIR (the journal root) instead of here.",
+)
+@click.version_option(__version__, "--version", prog_name="jobsite")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Follow-ups owed by the 3x3 method, from a folder of Markdown job notes.
+
+    The journal root is a folder holding mkdocs.yml and journal/, one Markdown file per
+    opportunity. Run `jobsite due` each morning for the calls and notes you owe.
+    """
+    ctx.obj = root
+
+
+def _today_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        metavar="YYYY-MM-DD",
+        help="Plan as if today were this date (default: the local date).",
+    )(command)
+
+
+def _today(value: datetime | None) -> date:
+    """The one place that asks the clock."""
+    return value.date() if value is not None else date.today()
+
+
+def _report(problems: Iterable[Problem]) -> int:
+    """Print each problem on stderr as `path:line: message`; return how many there were."""
+    count = 0
+    for problem in problems:
+        click.echo(str(problem), err=True)
+        count += 1
+    return count
+
+
+def _color() -> bool | None:
+    """None lets Click decide (colour on a terminal only); False where NO_COLOR is set."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+@main.command()
+@_today_option
+@click.option("--all", "show_all", is_flag=True, help="Also list actions beyond the horizon.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array instead of text.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any journal file has a problem.")
+@click.pass_obj
+def due(root: Path, today: datetime | None, show_all: bool, as_json: bool, strict: bool) -> None:
+    """List the follow-ups that are overdue, due now and coming up.
+
+    Example: jobsite due --today 2026-11-26
+    """
+    agenda = build_agenda(root, _today(today))
+    problems = _report(agenda.journal.problems)
+    shown = [a for a in agenda.actions if show_all or a.bucket != "later"]
+    if as_json:
+        click.echo(format_json(shown))
+    else:
+        hidden = len(agenda.actions) - len(shown)
+        text = format_due(shown, agenda.today, agenda.settings.horizon_days, hidden)
+        click.echo(text, color=_color())
+    if strict and problems:
+        raise JobsiteError(f"--strict: {_count(problems, 'problem')} in the journal")
+
+
+@main.command()
+@_today_option
+@click.pass_obj
+def check(root: Path, today: datetime | None) -> None:
+    """Validate the settings and every journal file; exit 1 if any has an error.
+
+    Example: jobsite check
+    """
+    agenda = build_agenda(root, _today(today))
+    problems = list(agenda.journal.problems)
+    for opportunity in agenda.journal.opportunities:
+        problems.extend(date_warnings(opportunity, agenda.today))
+    problems.sort(key=lambda p: (p.path, p.line))
+    _report(problems)
+    click.echo(_summary(agenda, problems))
+    errors = sum(p.is_error for p in problems)
+    if errors:
+        raise JobsiteError(f"{_count(errors, 'error')}: fix them and run 'jobsite check' again")
+
+
+def _summary(agenda: Agenda, problems: list[Problem]) -> str:
+    journal = agenda.journal
+    loaded = _count(len(journal.opportunities), "opportunity")
+    counts = f"{_count(journal.files, 'file')} checked, {loaded} loaded"
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return f"{counts}: no problems."
+    return f"{counts}: {_count(errors, 'error')}, {_count(warnings, 'warning')}."
+
+
+def _count(number: int, noun: str) -> str:
+    plural = "opportunities" if noun == "opportunity" else f"{noun}s"
+    return f"{number} {noun if number == 1 else plural}"

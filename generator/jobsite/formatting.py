@@ -1,0 +1,82 @@
+"""The due list as text for a terminal, and as the JSON of SPEC §5.
+
+Colour is added with `click.style`; `click.echo` removes it again where the output is not a
+terminal, and the CLI turns it off where `NO_COLOR` is set. Words, not colour, carry meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+
+import click
+
+from .model import Action
+
+ACTION_LABELS = {
+    "follow-up-call": "Follow-up call",
+    "thank-you-call": "Thank-you call",
+    "handwritten-note": "Handwritten note",
+    "check-in-call": "Check-in call",
+    "interview": "Interview",
+}
+_HEADINGS = {
+    "overdue": ("OVERDUE", "red"),
+    "due": ("DUE NOW", "yellow"),
+    "upcoming": ("UPCOMING, NEXT {horizon} DAYS", "cyan"),
+    "later": ("LATER", "blue"),
+}
+_INDENT = " " * 18
+
+
+def format_json(actions: Sequence[Action]) -> str:
+    """One JSON array of the actions, in the order given (SPEC §5)."""
+    return json.dumps([action.as_json() for action in actions], indent=2, ensure_ascii=False)
+
+
+def format_due(actions: Sequence[Action], today: date, horizon_days: int, hidden_later: int) -> str:
+    """The due list grouped by bucket, each action with its dates, contact and phone."""
+    lines = [click.style(f"Follow-ups for {_day(today)}", bold=True)]
+    for bucket, (heading, colour) in _HEADINGS.items():
+        group = [action for action in actions if action.bucket == bucket]
+        if not group:
+            continue
+        title = heading.format(horizon=horizon_days)
+        lines += ["", click.style(f"{title} ({len(group)})", fg=colour, bold=True)]
+        lines += [line for action in group for line in _format_action(action)]
+    if not any(action.bucket != "later" for action in actions):
+        lines += ["", "Nothing is overdue, due or coming up."]
+    if hidden_later:
+        noun = "action" if hidden_later == 1 else "actions"
+        lines += ["", click.style(f"{hidden_later} more {noun} later: jobsite due --all", dim=True)]
+    return "\n".join(lines)
+
+
+def _format_action(action: Action) -> list[str]:
+    """Two lines: when, what and where; then who to call and how to reach them."""
+    opportunity = action.opportunity
+    what = f"{ACTION_LABELS[action.action]:<17}"
+    who = click.style(opportunity.company, bold=True)
+    if opportunity.role:
+        who += f" · {opportunity.role}"
+    window = f"  (until {_day(action.due_by)})" if action.due_by != action.due else ""
+    lines = [f"  {_day(action.due)}  {what} {who}{window}"]
+    contact = opportunity.primary_contact
+    reach = [
+        part
+        for part in (
+            contact.name if contact else None,
+            click.style(contact.phone, bold=True) if contact and contact.phone else None,
+            contact.email if contact else None,
+        )
+        if part
+    ]
+    reach.append(click.style(opportunity.path, dim=True))
+    lines.append(_INDENT + "  ".join(reach))
+    return lines
+
+
+def _day(day: date) -> str:
+    """`Thu 2026-11-26`: ISO so it sorts and cannot be misread, with the weekday for humans."""
+    return f"{day:%a} {day.isoformat()}"

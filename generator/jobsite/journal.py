@@ -1,0 +1,377 @@
+"""One opportunity file → an `Opportunity`, with every problem located as `path:line` (SPEC §3).
+
+The front matter is composed into YAML nodes and each known key is read by its own parser
+from the `_FIELDS` table; the nodes' marks give each problem the line of the offending key or
+event. A file with an error is left out (`parse_file` returns no opportunity) but all of its
+problems are still reported; warnings keep the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import yamlnodes as yn
+from .model import (
+    CHANNELS,
+    EVENT_ALIASES,
+    EVENT_TYPES,
+    KINDS,
+    STATUSES,
+    Contact,
+    Event,
+    Opportunity,
+    Problem,
+)
+
+_BOM = "\ufeff"
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+_ONE_LINE_EVENT = re.compile(r"^\s*(\S+)\s+([^:]+?)\s*(?::\s*(.*?))?\s*$", re.DOTALL)
+_CONTACT_KEYS = ("name", "title", "role", "phone", "email", "notes", "primary")
+_EVENT_KEYS = ("date", "type", "with", "channel", "notes")
+_TRUE = ("true", "yes", "on", "y")
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What one file gave: the opportunity (None if it has an error), its problems, and the
+    byte offset where its Markdown body starts (so a cached parse can find the body again)."""
+
+    opportunity: Opportunity | None
+    problems: list[Problem]
+    body_offset: int = 0
+
+
+@dataclass(slots=True)
+class _Context:
+    """Collects the problems of one file; `offset` maps front-matter lines to file lines."""
+
+    path: str
+    offset: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, node: yn.Node | None, message: str) -> None:
+        line = yn.line_of(node, self.offset) if node is not None else 1
+        self.problems.append(Problem(self.path, line, message))
+
+    def warn(self, node: yn.Node, message: str) -> None:
+        self.problems.append(Problem(self.path, yn.line_of(node, self.offset), message, "warning"))
+
+
+def parse_file(path: str, data: bytes) -> Parsed:
+    """Parse the bytes of the file at `path` (relative to the root, `/`-separated)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Parsed(None, [Problem(path, line, "not UTF-8 text: save the file as UTF-8")])
+    bom = 1 if text.startswith(_BOM) else 0
+    split = _split_front_matter(path, text[bom:])
+    if isinstance(split, Problem):
+        return Parsed(None, [split])
+    yaml_text, body_start = split
+    body_offset = len(text[: bom + body_start].encode("utf-8"))
+    try:
+        root = yn.compose(yaml_text)
+    except yn.YAMLError as error:
+        return Parsed(None, [_yaml_problem(path, error)], body_offset)
+    context = _Context(path, offset=1)
+    opportunity = _build(root, context, text[bom + body_start :])
+    if any(problem.is_error for problem in context.problems):
+        opportunity = None
+    return Parsed(opportunity, context.problems, body_offset)
+
+
+def _split_front_matter(path: str, text: str) -> tuple[str, int] | Problem:
+    """The YAML between the opening and closing `---` lines, and where the body starts.
+
+    Split by hand rather than with python-frontmatter, whose boundary pattern also swallows
+    blank lines after the fence and so would shift every line number we report.
+    """
+    first = _FENCE.match(text)
+    if not first:
+        if not text.strip():
+            return Problem(path, 1, "the file is empty: it needs front matter between '---' lines")
+        return Problem(path, 1, "no front matter: the file must start with a '---' line")
+    closing = _FENCE.search(text, first.end())
+    if not closing:
+        return Problem(path, 1, "the front matter is not closed: add a '---' line after it")
+    body_start = closing.end()
+    if text.startswith("\r\n", body_start):
+        body_start += 2
+    elif text.startswith("\n", body_start):
+        body_start += 1
+    return text[first.end() : closing.start()], body_start
+
+
+def _yaml_problem(path: str, error: yn.YAMLError) -> Problem:
+    """A YAML syntax error as one line, at the line libyaml points to."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening fence
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    detail = f"{problem} ({context})" if context else problem
+    return Problem(path, line, f"invalid YAML: {detail}")
+
+
+def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None:
+    """Read every key of the front matter through its parser in `_FIELDS`."""
+    if root is None or (isinstance(root, yn.ScalarNode) and yn.scalar_text(root) is None):
+        ctx.error(None, "the front matter is empty: 'company' is required")
+        return None
+    if not isinstance(root, yn.MappingNode):
+        ctx.error(root, "the front matter must be a mapping of keys, like 'company: Acme Corp'")
+        return None
+    values: dict[str, object] = {}
+    extra: list[tuple[str, object]] = []
+    seen: dict[str, yn.Node] = {}
+    for key, value in yn.mapping_items(root):
+        name = key.value if isinstance(key, yn.ScalarNode) else str(yn.to_plain(key))
+        if name in seen:
+            ctx.warn(key, f"'{name}' is given twice; the last one counts")
+        seen[name] = key
+        parser = _FIELDS.get(name)
+        if parser is None:
+            _check_unknown_key(ctx, key, name, _FIELD_NAMES)
+            extra.append((name, yn.to_plain(value)))
+            continue
+        if name == "follow_up":
+            values["follow_up_next"] = parser(value, ctx)
+            values["follow_up_line"] = yn.line_of(value, ctx.offset)
+        else:
+            values[name] = parser(value, ctx)
+    if "company" not in seen:
+        ctx.error(None, "'company' is required")
+    if not values.get("company"):
+        return None
+    return Opportunity(path=ctx.path, extra=tuple(extra), body=body, **values)  # type: ignore[arg-type]
+
+
+def _check_unknown_key(ctx: _Context, key: yn.Node, name: str, known: tuple[str, ...]) -> None:
+    """Warn only where an unknown key looks like a misspelling of a known one (SPEC §3)."""
+    close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
+    if close and close[0] != name:
+        ctx.warn(key, f"unknown key '{name}' (did you mean '{close[0]}'?)")
+
+
+def _choice(node: yn.Node, ctx: _Context, what: str, allowed: tuple[str, ...]) -> str | None:
+    """A word from a vocabulary, matched ignoring case and surrounding spaces."""
+    text = yn.scalar_text(node)
+    if text is None or not text.strip():
+        ctx.error(node, f"{what}: expected one of {', '.join(allowed)}")
+        return None
+    word = text.strip().lower()
+    if word in allowed:
+        return word
+    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of {', '.join(allowed)})"
+    ctx.error(node, f"{what}: unknown {what.rsplit('.', 1)[-1]} '{text.strip()}'{hint}")
+    return None
+
+
+def _text(node: yn.Node, ctx: _Context, what: str) -> str | None:
+    """A scalar as the text written (so `phone: 0123` keeps its zero); None where empty."""
+    if not isinstance(node, yn.ScalarNode):
+        shape = "list" if isinstance(node, yn.SequenceNode) else "mapping"
+        ctx.error(node, f"{what}: expected text, not a {shape}")
+        return None
+    text = yn.scalar_text(node)
+    return (text.strip() or None) if text is not None else None
+
+
+def _company(node: yn.Node, ctx: _Context) -> str | None:
+    company = _text(node, ctx, "company")
+    if company is None and isinstance(node, yn.ScalarNode):
+        ctx.error(node, "company: is empty")
+    return company
+
+
+def _date(node: yn.Node, ctx: _Context, what: str) -> date | None:
+    day = yn.parse_date(node)
+    if isinstance(day, str):
+        ctx.error(node, f"{what}: {day}")
+        return None
+    return day
+
+
+def _contacts(node: yn.Node, ctx: _Context) -> tuple[Contact, ...]:
+    if yn.scalar_text(node) is None and isinstance(node, yn.ScalarNode):
+        return ()
+    if not isinstance(node, yn.SequenceNode):
+        ctx.error(node, "contacts: expected a list of contacts, each with a name")
+        return ()
+    contacts = []
+    for index, item in enumerate(node.value):
+        contact = _contact(item, ctx, f"contacts[{index}]")
+        if contact is not None:
+            contacts.append(contact)
+    return tuple(contacts)
+
+
+def _contact(node: yn.Node, ctx: _Context, where: str) -> Contact | None:
+    if isinstance(node, yn.ScalarNode) and yn.scalar_text(node):
+        return Contact(name=node.value.strip())  # a bare name is a contact too
+    if not isinstance(node, yn.MappingNode):
+        ctx.error(node, f"{where}: expected a mapping like {{name: Dana Smith, phone: ...}}")
+        return None
+    fields: dict[str, object] = {}
+    for key, value in yn.mapping_items(node):
+        name = str(yn.scalar_text(key))
+        if name == "primary":
+            fields[name] = (yn.scalar_text(value) or "").strip().lower() in _TRUE
+        elif name in _CONTACT_KEYS:
+            fields[name] = _text(value, ctx, f"{where}.{name}")
+        else:
+            _check_unknown_key(ctx, key, name, _CONTACT_KEYS)
+    if not fields.get("name"):
+        ctx.error(node, f"{where}: 'name' is required")
+        return None
+    return Contact(**fields)  # type: ignore[arg-type]
+
+
+def _events(node: yn.Node, ctx: _Context) -> tuple[Event, ...]:
+    if yn.scalar_text(node) is None and isinstance(node, yn.ScalarNode):
+        return ()
+    if not isinstance(node, yn.SequenceNode):
+        ctx.error(node, "events: expected a list of events")
+        return ()
+    events = []
+    for index, item in enumerate(node.value):
+        event = _event(item, ctx, f"events[{index}]")
+        if event is not None:
+            events.append(event)
+    return tuple(events)
+
+
+def _event(node: yn.Node, ctx: _Context, where: str) -> Event | None:
+    """An event as a mapping, or as the one-line form `YYYY-MM-DD TYPE: notes`.
+
+    Unquoted, `- 2026-11-12 interview: went well` is a one-key YAML mapping, so that shape
+    is read as the one-line form too.
+    """
+    if isinstance(node, yn.MappingNode):
+        items = yn.mapping_items(node)
+        if len(items) == 1 and yn.scalar_text(items[0][0]) not in _EVENT_KEYS:
+            key, value = items[0]
+            notes = _text(value, ctx, f"{where}.notes")
+            return _one_line_event(key, ctx, where, notes)
+        return _mapping_event(node, items, ctx, where)
+    if isinstance(node, yn.ScalarNode) and yn.scalar_text(node):
+        return _one_line_event(node, ctx, where, None)
+    ctx.error(
+        node, f"{where}: expected {{date: YYYY-MM-DD, type: TYPE}} or 'YYYY-MM-DD TYPE: notes'"
+    )
+    return None
+
+
+def _one_line_event(node: yn.Node, ctx: _Context, where: str, notes: str | None) -> Event | None:
+    match = _ONE_LINE_EVENT.match(node.value)
+    if not match:
+        ctx.error(node, f"{where}: expected 'YYYY-MM-DD TYPE', e.g. '2026-11-02 applied'")
+        return None
+    day = yn.parse_date(yn.ScalarNode("tag:yaml.org,2002:str", match[1]))
+    if isinstance(day, str):
+        ctx.error(node, f"{where}.date: {day}")
+        return None
+    kind = _event_type(node, ctx, where, match[2])
+    if kind is None:
+        return None
+    event_type, channel = kind
+    return Event(day, event_type, channel, None, match[3] or notes, yn.line_of(node, ctx.offset))
+
+
+def _mapping_event(node: yn.Node, items: list, ctx: _Context, where: str) -> Event | None:
+    fields: dict[str, yn.Node] = {}
+    for key, value in items:
+        name = str(yn.scalar_text(key))
+        if name in _EVENT_KEYS:
+            fields[name] = value
+        else:
+            _check_unknown_key(ctx, key, name, _EVENT_KEYS)
+    missing = [name for name in ("date", "type") if name not in fields]
+    if missing:
+        ctx.error(node, f"{where}: '{missing[0]}' is required")
+        return None
+    day = _date(fields["date"], ctx, f"{where}.date")
+    kind = _event_type(fields["type"], ctx, where, yn.scalar_text(fields["type"]))
+    channel = None
+    if "channel" in fields:
+        channel = _choice(fields["channel"], ctx, f"{where}.channel", CHANNELS)
+    with_ = _text(fields["with"], ctx, f"{where}.with") if "with" in fields else None
+    notes = _text(fields["notes"], ctx, f"{where}.notes") if "notes" in fields else None
+    if day is None or kind is None:
+        return None
+    event_type, implied_channel = kind
+    return Event(
+        day, event_type, channel or implied_channel, with_, notes, yn.line_of(node, ctx.offset)
+    )
+
+
+def _event_type(
+    node: yn.Node, ctx: _Context, where: str, text: str | None
+) -> tuple[str, str | None] | None:
+    """An event type with its aliases resolved: `call` → (`follow-up`, `phone`)."""
+    word = (text or "").strip().lower()
+    if not word:
+        ctx.error(node, f"{where}.type: expected a type, e.g. applied or interview")
+        return None
+    if word in EVENT_ALIASES:
+        return "follow-up", EVENT_ALIASES[word]
+    if word in EVENT_TYPES:
+        return word, None
+    known = EVENT_TYPES + tuple(EVENT_ALIASES)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    ctx.error(node, f"{where}.type: unknown type '{(text or '').strip()}'{hint}")
+    return None
+
+
+def _follow_up(node: yn.Node, ctx: _Context) -> date | None:
+    if isinstance(node, yn.ScalarNode):
+        if yn.scalar_text(node) is None:
+            return None
+        return _date(node, ctx, "follow_up")  # `follow_up: 2026-12-01` means the same
+    if not isinstance(node, yn.MappingNode):
+        ctx.error(node, "follow_up: expected {next: YYYY-MM-DD}")
+        return None
+    next_day = None
+    for key, value in yn.mapping_items(node):
+        name = str(yn.scalar_text(key))
+        if name == "next":
+            next_day = _date(value, ctx, "follow_up.next")
+        else:
+            _check_unknown_key(ctx, key, name, ("next",))
+    return next_day
+
+
+def _tags(node: yn.Node, ctx: _Context) -> tuple[str, ...]:
+    if isinstance(node, yn.ScalarNode):
+        text = yn.scalar_text(node)
+        return (text.strip(),) if text and text.strip() else ()
+    if not isinstance(node, yn.SequenceNode):
+        ctx.error(node, "tags: expected a list, e.g. [remote, python]")
+        return ()
+    tags = []
+    for index, item in enumerate(node.value):
+        tag = _text(item, ctx, f"tags[{index}]")
+        if tag:
+            tags.append(tag)
+    return tuple(tags)
+
+
+# SPEC §3, one parser per key: (value node, context) → the field's value.
+_FIELDS: dict[str, Callable[[yn.Node, _Context], object]] = {
+    "company": _company,
+    "role": lambda node, ctx: _text(node, ctx, "role"),
+    "kind": lambda node, ctx: _choice(node, ctx, "kind", KINDS) or "job",
+    "status": lambda node, ctx: _choice(node, ctx, "status", STATUSES) or "active",
+    "contacts": _contacts,
+    "events": _events,
+    "follow_up": _follow_up,
+    "tags": _tags,
+    "link": lambda node, ctx: _text(node, ctx, "link"),
+}
+_FIELD_NAMES = tuple(_FIELDS)

@@ -1,0 +1,122 @@
+"""The journal folder → every opportunity and every problem, through the parse cache.
+
+Each file is read and hashed; a file whose content hash matches the cache is not parsed
+again. Files are visited in sorted path order, so the result never depends on the order in
+which the file system lists them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import Cache
+from .errors import JournalError
+from .journal import Parsed, parse_file
+from .model import Opportunity, Problem
+
+_ENTRY = "journal"
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    """The opportunities that loaded and the problems of all files, both in path order."""
+
+    opportunities: tuple[Opportunity, ...]
+    problems: tuple[Problem, ...]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        """How many problems left a file out."""
+        return sum(problem.is_error for problem in self.problems)
+
+
+def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
+    """Load every opportunity file under `root/folder` (SPEC §3).
+
+    Raises `JournalError` only when the folder itself is missing; every problem with a file
+    is collected in `Journal.problems` instead.
+    """
+    base = root / folder
+    if not base.is_dir():
+        raise JournalError(f"{folder}/: no such folder (run 'jobsite init' to start a journal)")
+    problems: list[Problem] = []
+    paths = _find_files(base, folder.strip("/").replace(os.sep, "/"), problems)
+    cached = cache.load(_ENTRY)
+    previous: dict[str, tuple[bytes, Parsed]] = cached if isinstance(cached, dict) else {}
+    current: dict[str, tuple[bytes, Parsed]] = {}
+    opportunities = []
+    for relative, absolute in paths:
+        try:
+            with open(absolute, "rb") as file:
+                data = file.read()
+        except OSError as error:
+            problems.append(Problem(relative, 1, f"cannot read: {_reason(error)}"))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        hit = previous.get(relative)
+        parsed = hit[1] if hit is not None and hit[0] == digest else parse_file(relative, data)
+        current[relative] = (digest, parsed)
+        problems.extend(parsed.problems)
+        if parsed.opportunity is not None:
+            opportunities.append(parsed.opportunity)
+    if current.keys() != previous.keys() or any(
+        previous[path][0] != digest for path, (digest, _) in current.items()
+    ):
+        cache.save(_ENTRY, current)
+    problems.sort(key=lambda p: (p.path, p.line))
+    return Journal(tuple(opportunities), tuple(problems), len(paths))
+
+
+def _find_files(base: Path, prefix: str, problems: list[Problem]) -> list[tuple[str, str]]:
+    """Every `*.md` under `base` as (path relative to the root, path to open), sorted.
+
+    Names starting with `_` or `.` are skipped, files and folders alike. Folder symlinks
+    are followed once each, so a symlink loop cannot trap the walk.
+    """
+    found: list[tuple[str, str]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(directory: str, relative: str) -> None:
+        try:
+            info = os.stat(directory)
+            if (info.st_dev, info.st_ino) in seen:
+                return
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as error:
+            problems.append(Problem(relative + "/", 1, f"cannot read folder: {_reason(error)}"))
+            return
+        for entry in entries:
+            if entry.name.startswith(("_", ".")):
+                continue
+            path = f"{relative}/{entry.name}"
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name.lower().endswith(".md"):
+                    problems.append(
+                        Problem(
+                            path,
+                            1,
+                            "is a folder, not a Markdown file; the files inside it are read",
+                            "warning",
+                        )
+                    )
+                walk(entry.path, path)
+            elif entry.name.lower().endswith(".md"):
+                found.append((path, entry.path))
+
+    walk(str(base), prefix)
+    found.sort()
+    return found
+
+
+def _reason(error: OSError) -> str:
+    """`[Errno 13] Permission denied: '...'` → `permission denied`."""
+    return (error.strerror or str(error)).lower()
