@@ -125,6 +125,45 @@ def check(root: Path, today: datetime | None) -> None:
         raise JobsiteError(f"{_count(errors, 'error')}: fix them and run 'jobsite check' again")
 
 
+@main.command()
+@_today_option
+@click.option("--strict", is_flag=True, help="Fail if any journal file or page has a problem.")
+@click.pass_obj
+def build(root: Path, today: datetime | None, strict: bool) -> None:
+    """Render the private site into site/ (MkDocs with the Material theme).
+
+    Example: jobsite build --strict
+    """
+    from .site_build import build_site  # noqa: PLC0415 - MkDocs is slow to import; `due` never needs it
+
+    site_dir = build_site(root, _today(today) if today else None, strict=strict)
+    click.echo(
+        f"Built the site in {site_dir}: open {site_dir / 'index.html'} or run 'jobsite serve'."
+    )
+
+
+@main.command()
+@_today_option
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="IP:PORT",
+    help="Where to serve the site (localhost only by default).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.pass_obj
+def serve(root: Path, today: datetime | None, dev_addr: str, open_browser: bool) -> None:
+    """Serve the site on localhost, rebuilt when a journal file, a template or mkdocs.yml changes.
+
+    Example: jobsite serve --open
+    """
+    from .site_build import serve_site  # noqa: PLC0415 - as in `build`
+
+    serve_site(root, _today(today) if today else None, dev_addr=dev_addr, open_browser=open_browser)
+
+
 def _summary(agenda: Agenda, problems: list[Problem]) -> str:
     journal = agenda.journal
     loaded = _count(len(journal.opportunities), "opportunity")

@@ -1,0 +1,242 @@
+"""Render the site's pages: (agenda, templates) → {path: Markdown}, with no MkDocs in sight.
+
+The MkDocs plugin only hands these strings to MkDocs; keeping the rendering here keeps a
+move to another static-site generator small. Templates are Jinja2 files from the packaged
+`site_templates/`, overridden file by file by a journal root's own `site_templates/`.
+Autoescaping is on for every template: text from a journal file is data, never markup and
+never template source.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .agenda import Agenda
+from .charts import Bar, bar_chart
+from .formatting import ACTION_LABELS
+from .site_context import SCRIPT_KINDS, SCRIPT_OF, SiteContext, build_context, slugify
+
+TEMPLATES_FOLDER = "site_templates"
+ASSETS = ("assets/jobsite.css", "assets/jobsite.js")
+SCRIPT_TITLES = {
+    "follow-up-call": "Three-part follow-up call",
+    "thank-you-call": "Thank-you call",
+    "check-in-call": "Check-in call",
+    "handwritten-note": "Handwritten note",
+}
+STATUS_LABELS = {
+    "active": "Active",
+    "lead": "Lead",
+    "paused": "Paused",
+    "offer": "Offer",
+    "hired": "Hired",
+    "rejected": "Rejected",
+    "withdrawn": "Withdrawn",
+    "closed": "Closed",
+}
+EVENT_ICONS = {
+    "contacted": "account-plus",
+    "applied": "send",
+    "follow-up": "phone-outgoing",
+    "reply": "message-reply-text",
+    "interview": "account-group",
+    "meeting": "handshake",
+    "thank-you": "phone",
+    "note": "pencil",
+    "offer": "trophy",
+    "hired": "check-circle",
+    "rejected": "close-circle",
+    "withdrawn": "cancel",
+    "closed": "door-closed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedSite:
+    """The generated pages (Markdown) and assets (bytes), by path in the site."""
+
+    pages: dict[str, str]
+    assets: dict[str, bytes]
+
+
+def packaged_templates() -> Path:
+    """The folder of the templates that ship with jobsite."""
+    return Path(str(resources.files("jobsite.site_templates")))
+
+
+def template_folders(root: Path) -> list[Path]:
+    """Where templates are looked up, the root's own overrides first."""
+    own = root / TEMPLATES_FOLDER
+    return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
+
+
+def render_site(agenda: Agenda, *, directory_urls: bool = True) -> RenderedSite:
+    """Every generated page of the site of `agenda`, and the assets those pages use."""
+    folders = template_folders(agenda.root)
+    env = _environment(tuple(str(folder) for folder in folders))
+    context = build_context(agenda)
+    pages: dict[str, str] = {}
+
+    def render(path: str, template: str, **values: object) -> None:
+        here = posixpath.dirname(path)
+
+        def url(target: str) -> str:
+            return _relative_url(here, target, directory_urls)
+
+        pages[path] = env.get_template(template).render(site=context, url=url, **values)
+
+    render("index.md", "home.md")
+    render("due/index.md", "due.md")
+    render("companies/index.md", "companies.md")
+    for company in context.companies:
+        render(f"{company.path}index.md", "company.md", company=company)
+    render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS)
+    for kind in SCRIPT_KINDS:
+        render(f"scripts/{kind}/index.md", "script.md", kind=kind, fills=context.needing(kind))
+    render("stats/index.md", "stats.md", charts=_charts(context))
+    render("tags/index.md", "tags.md")
+    assets = {name: _read_asset(folders, name) for name in ASSETS}
+    return RenderedSite(pages, assets)
+
+
+@cache
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(folders)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        day=_format_day,
+        short_day=lambda day: f"{day:%a} {day.day} {day:%b}",
+        tel=_tel_uri,
+        yaml_string=lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False)),
+        slug=slugify,
+        web_href=_web_href,
+        markdown_body=_markdown_body,
+        plain=_plain,
+    )
+    env.globals.update(
+        ACTION_LABELS=ACTION_LABELS,
+        SCRIPT_TITLES=SCRIPT_TITLES,
+        SCRIPT_OF=SCRIPT_OF,
+        STATUS_LABELS=STATUS_LABELS,
+        EVENT_ICONS=EVENT_ICONS,
+        icon=lambda name: _icon(folders, name),
+    )
+    return env
+
+
+def _relative_url(here: str, target: str, directory_urls: bool) -> str:
+    """A link from the page in folder `here` to the page folder `target` (`due/`, ``)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    relative = posixpath.relpath(target or ".", here or ".")
+    url = "" if relative == "." else relative + "/"
+    if not directory_urls:
+        url += "index.html"
+    return (url or "./") + anchor
+
+
+def _format_day(day: date) -> str:
+    """`Thu 26 Nov 2026`: unambiguous in every country, the weekday first for planning."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _tel_uri(phone: str) -> str:
+    """`+1 (847) 555-0100` → `tel:+18475550100` (RFC 3966 keeps only digits and a plus)."""
+    return "tel:" + re.sub(r"[^\d+]", "", phone)
+
+
+def _web_href(url: str) -> str:
+    """Only web and mail links become links: a `javascript:` URL in a file stays inert."""
+    return url if re.match(r"(?i)(https?:|mailto:|/|#)", url.strip()) else "#"
+
+
+def _markdown_body(body: str) -> Markup:
+    """A file's own notes, as Markdown for MkDocs to render under the opportunity.
+
+    The notes are the user's own Markdown, so they are passed through, not escaped; their
+    headings move down three levels to sit under the page's "Notes" heading.
+    """
+    lines, fenced = [], False
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        heading = not fenced and re.match(r"#{1,3}\s", line)
+        lines.append("###" + line if heading else line)
+    return Markup("\n".join(lines).strip("\n"))
+
+
+def _plain(value: object) -> str:
+    """An unknown key's value for display: lists joined, mappings as `key: value`."""
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_plain(item)}" for key, item in value.items())
+    return "" if value is None else str(value)
+
+
+def _icon(folders: tuple[str, ...], name: str) -> Markup:
+    """An inline SVG icon from the templates' `icons/` folder (Material Design Icons)."""
+    for folder in folders:
+        path = Path(folder) / "icons" / f"{name}.svg"
+        if path.is_file():
+            svg = path.read_text(encoding="utf-8").strip()
+            return Markup(svg.replace("<svg ", '<svg class="jobsite-icon" aria-hidden="true" ', 1))
+    return Markup("")
+
+
+def _read_asset(folders: list[Path], name: str) -> bytes:
+    for folder in folders:
+        path = folder / name
+        if path.is_file():
+            return path.read_bytes()
+    raise FileNotFoundError(name)
+
+
+def _charts(context: SiteContext) -> dict[str, Markup]:
+    """The stats page's SVG charts."""
+    stats = context.stats
+    rates = []
+    for rate in (stats.interviews, stats.meetings):
+        if rate.total:
+            rates.append(
+                Bar(
+                    f"{rate.label}: thank-you call",
+                    rate.called_percent or 0,
+                    f"{rate.called_percent}% ({rate.called} of {rate.total})",
+                )
+            )
+            rates.append(
+                Bar(
+                    f"{rate.label}: note",
+                    rate.noted_percent or 0,
+                    f"{rate.noted_percent}% ({rate.noted} of {rate.total})",
+                )
+            )
+    rates.append(Bar("Most job seekers", 40, "under 40% follow up at all", muted=True))
+    funnel = [Bar(label, count, str(count)) for label, count in stats.funnel]
+    waits = [
+        Bar(r.company, r.days, f"{r.days} days") for r in stats.response_times if r.days is not None
+    ]
+    return {
+        "rates": Markup(bar_chart("Follow-up rate after interviews and meetings", rates, 100)),
+        "funnel": Markup(bar_chart("From first contact to a yes or no", funnel)),
+        "waits": Markup(bar_chart("Days to a first answer", waits)) if waits else Markup(""),
+    }

@@ -1,0 +1,117 @@
+/* jobsite: a static page ages. When it is opened on a later day than it was computed for,
+   put each action back in the right bucket from its data-due and data-due-by dates, and say
+   so plainly. No framework, no request to any host. */
+(function () {
+  "use strict";
+
+  var LABELS = { overdue: "Overdue", due: "Due now", upcoming: "Upcoming", later: "Later" };
+
+  function localToday() {
+    var now = new Date();
+    var month = String(now.getMonth() + 1).padStart(2, "0");
+    var day = String(now.getDate()).padStart(2, "0");
+    return now.getFullYear() + "-" + month + "-" + day;
+  }
+
+  function addDays(iso, days) {
+    var parts = iso.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] + days));
+    return date.toISOString().slice(0, 10);
+  }
+
+  function longDate(iso) {
+    var parts = iso.split("-").map(Number);
+    var date = new Date(parts[0], parts[1] - 1, parts[2]);
+    return date.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  }
+
+  /* SPEC §4: overdue past due_by; due within [due, due_by]; upcoming within the horizon. */
+  function bucketOf(due, dueBy, today, horizon) {
+    if (today > dueBy) return "overdue";
+    if (due <= today) return "due";
+    if (due <= addDays(today, horizon)) return "upcoming";
+    return "later";
+  }
+
+  function listFor(container, bucket) {
+    var lists = container.querySelectorAll("[data-bucket-list]");
+    for (var i = 0; i < lists.length; i++) {
+      if (lists[i].getAttribute("data-bucket-list").split(" ").indexOf(bucket) >= 0) return lists[i];
+    }
+    return null;
+  }
+
+  function rebucket(item, bucket) {
+    var old = item.getAttribute("data-bucket");
+    if (old === bucket) return;
+    item.setAttribute("data-bucket", bucket);
+    item.classList.remove("jobsite-action--" + old);
+    item.classList.add("jobsite-action--" + bucket);
+    var badge = item.querySelector("[data-badge]");
+    if (badge) {
+      badge.classList.remove("jobsite-badge--" + old);
+      badge.classList.add("jobsite-badge--" + bucket);
+      var text = badge.querySelector("[data-badge-text]");
+      if (text) text.textContent = LABELS[bucket];
+    }
+    var container = item.closest("[data-jobsite-list]");
+    var target = container && listFor(container, bucket);
+    if (target && target !== item.parentNode) {
+      var due = item.getAttribute("data-due");
+      var before = null;
+      for (var i = 0; i < target.children.length; i++) {
+        if (target.children[i].getAttribute("data-due") > due) { before = target.children[i]; break; }
+      }
+      target.insertBefore(item, before);
+    }
+  }
+
+  function refreshEmptyNotes() {
+    var notes = document.querySelectorAll("[data-empty-for]");
+    for (var i = 0; i < notes.length; i++) {
+      var list = notes[i].previousElementSibling;
+      notes[i].hidden = !!(list && list.children.length);
+    }
+  }
+
+  function refreshCounts() {
+    var counts = document.querySelectorAll("[data-count]");
+    for (var i = 0; i < counts.length; i++) {
+      var bucket = counts[i].getAttribute("data-count");
+      var scope = document.querySelectorAll("[data-jobsite-list] .jobsite-action[data-bucket='" + bucket + "']");
+      counts[i].textContent = String(scope.length);
+    }
+  }
+
+  function run() {
+    var stamp = document.querySelector("[data-jobsite-computed]");
+    if (!stamp) return;
+    var computed = stamp.getAttribute("data-jobsite-computed");
+    var horizon = parseInt(stamp.getAttribute("data-horizon") || "7", 10);
+    var today = localToday();
+    if (today === computed) return;
+    var notice = stamp.querySelector("[data-stale-notice]");
+    if (today < computed) {
+      if (notice) {
+        notice.textContent = "This page was computed for a later day than today (" + longDate(today) + "); check your clock or rebuild.";
+        notice.hidden = false;
+      }
+      return;
+    }
+    var items = document.querySelectorAll(".jobsite-action[data-due]");
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      rebucket(item, bucketOf(item.getAttribute("data-due"), item.getAttribute("data-due-by"), today, horizon));
+    }
+    refreshEmptyNotes();
+    refreshCounts();
+    if (notice) {
+      notice.textContent = "Out of date: today is " + longDate(today) + ". The buckets were updated in your browser from the dates, but calls you logged since then show only after a rebuild (jobsite build).";
+      notice.hidden = false;
+    }
+    document.documentElement.setAttribute("data-jobsite-stale", today);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+})();
