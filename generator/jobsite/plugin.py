@@ -85,6 +85,8 @@ class JobsitePluginConfig(base.Config):
     follow_up_business_days = _Anything(3)
     check_in_days = _Anything([7, 10])
     horizon_days = _Anything(7)
+    protect = _Anything(False)
+    redact = _Anything([])
 
 
 class JobsitePlugin(BasePlugin[JobsitePluginConfig]):

@@ -16,6 +16,7 @@ from . import yamlnodes as yn
 from .errors import SettingsError
 
 CONFIG_FILE = "mkdocs.yml"
+REDACTABLE = ("phone", "email", "notes")
 PLUGIN_NAME = "jobsite"
 
 
@@ -30,6 +31,8 @@ class Settings:
     follow_up_business_days: int = 3
     check_in_days: tuple[int, int] = (7, 10)
     horizon_days: int = 7
+    protect: bool = False  # encrypt the published site with JOBSITE_PASSWORD
+    redact: frozenset[str] = frozenset()  # of REDACTABLE: left out of every page and the calendar
     # Where each option was written, so `workdays` can point at a bad country or subdivision.
     where: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -156,6 +159,30 @@ def _check_in_days(node: yn.Node, location: str) -> tuple[int, int]:
     return first, last
 
 
+def _boolean(node: yn.Node, location: str) -> bool:
+    text = (yn.scalar_text(node) or "").strip().lower()
+    if text in ("true", "yes", "on"):
+        return True
+    if text in ("false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{location}: expected true or false, not '{text}'")
+
+
+def _redact(node: yn.Node, location: str) -> frozenset[str]:
+    if isinstance(node, yn.ScalarNode) and yn.scalar_text(node) is None:
+        return frozenset()
+    items = node.value if isinstance(node, yn.SequenceNode) else [node]
+    fields = set()
+    for item in items:
+        name = (yn.scalar_text(item) or "").strip().lower()
+        if name not in REDACTABLE:
+            raise SettingsError(
+                f"{location}: cannot redact '{name}' (expected some of {', '.join(REDACTABLE)})"
+            )
+        fields.add(name)
+    return frozenset(fields)
+
+
 _PARSERS = {
     "journal": _string,
     "country": lambda node, location: _string(node, location).upper(),
@@ -166,4 +193,6 @@ _PARSERS = {
     "follow_up_business_days": lambda node, location: _integer(node, location, minimum=1),
     "check_in_days": _check_in_days,
     "horizon_days": _integer,
+    "protect": _boolean,
+    "redact": _redact,
 }
