@@ -178,3 +178,8 @@ def _summary(agenda: Agenda, problems: list[Problem]) -> str:
 def _count(number: int, noun: str) -> str:
     plural = "opportunities" if noun == "opportunity" else f"{noun}s"
     return f"{number} {noun if number == 1 else plural}"
+
+
+from .cli_authoring import register as _register_authoring  # noqa: E402
+
+_register_authoring(main)

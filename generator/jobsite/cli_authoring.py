@@ -1,0 +1,363 @@
+"""The authoring commands: `init`, `new`, `log`, `ics` and `schema` (issue 4).
+
+Each parses its options, calls one core function and prints, like `cli.py`'s commands; they
+are added to the `jobsite` group by `register`. Like `cli.py`, only this module reads the
+clock (`--today` overrides it), and every path is relative to the journal root (`-C`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .agenda import Agenda, build_agenda
+from .atomic import write_atomic
+from .errors import JobsiteError
+from .formatting import ACTION_LABELS
+from .journal import parse_file
+from .model import INTERVIEWS, KINDS, Opportunity, Problem
+from .rules import date_warnings, is_closed, past_events, plan, scheduled_interview
+
+if TYPE_CHECKING:
+    from .eventlog import NewEvent
+
+_DATE_FORMATS = ["%Y-%m-%d"]
+
+
+def register(group: click.Group) -> None:
+    """Add the authoring commands to the `jobsite` command group."""
+    for command in (init, new, log, ics, schema):
+        group.add_command(command)
+
+
+def _today_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=_DATE_FORMATS),
+        metavar="YYYY-MM-DD",
+        help="Act as if today were this date (default: the local date).",
+    )(command)
+
+
+def _today(value: datetime | None) -> date:
+    """The one place in these commands that asks the clock."""
+    return value.date() if value is not None else date.today()
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
+@_today_option
+@click.pass_obj
+def init(root: Path, directory: Path | None, today: datetime | None) -> None:
+    """Start a journal in DIR (default: here): mkdocs.yml, journal/, an example and more.
+
+    It never overwrites a file: where any of its files is already there, it lists them and
+    writes nothing.
+
+    \b
+    Example: jobsite init myjobs
+    """
+    from .scaffold import init_journal  # noqa: PLC0415 - reads the packaged files
+
+    target = root / directory if directory is not None else root
+    written = init_journal(target, _today(today))
+    click.echo(f"Started a journal in {target}:")
+    for name in written:
+        click.echo(f"  {name}")
+    enter = f"cd {directory} && " if directory is not None else ""
+    click.echo(f'Next: {enter}jobsite new "Company" --role "Position" --applied')
+
+
+@click.command()
+@click.argument("company")
+@click.option("--role", metavar="ROLE", help="The position.")
+@click.option("--contact", metavar="NAME", help="The hiring manager or HR contact.")
+@click.option("--phone", metavar="PHONE", help="The contact's phone (needs --contact).")
+@click.option("--email", metavar="EMAIL", help="The contact's email (needs --contact).")
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS, case_sensitive=False),
+    default="job",
+    show_default=True,
+    help="networking: a contact with no opening yet.",
+)
+@click.option(
+    "--applied",
+    is_flag=False,
+    flag_value="today",
+    metavar="[DATE]",
+    help="Record the application, on DATE or today.",
+)
+@click.option(
+    "--contacted",
+    is_flag=False,
+    flag_value="today",
+    metavar="[DATE]",
+    help="Record the first contact, on DATE or today.",
+)
+@click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
+@_today_option
+@click.pass_obj
+def new(
+    root: Path,
+    *,
+    company: str,
+    role: str | None,
+    contact: str | None,
+    phone: str | None,
+    email: str | None,
+    kind: str,
+    applied: str | None,
+    contacted: str | None,
+    edit: bool,
+    today: datetime | None,
+) -> None:
+    """Add an opportunity: writes journal/<company>-<role>.md and prints its first follow-up.
+
+    A second opportunity with the same name gets -2, -3...: nothing is ever overwritten.
+
+    \b
+    Example: jobsite new "Acme Corp" --role "Data Engineer" --contact "Dana Smith" --applied
+    """
+    from .newfile import Draft, create, render, slugify  # noqa: PLC0415 - python-frontmatter
+
+    if applied is not None and contacted is not None:
+        raise click.UsageError("--applied and --contacted cannot be used together")
+    if (phone or email) and not contact:
+        raise click.UsageError("--phone and --email belong to a contact: add --contact NAME")
+    if not company.strip():
+        raise click.BadParameter("is empty", param_hint="'COMPANY'")
+    day = _today(today)
+    first = None
+    if applied is not None:
+        first = ("applied", _date_value(applied, "--applied", day))
+    elif contacted is not None:
+        first = ("contacted", _date_value(contacted, "--contacted", day))
+    draft = Draft(
+        _one_line(company) or "",
+        _one_line(role),
+        kind.lower(),
+        _one_line(contact),
+        _one_line(phone),
+        _one_line(email),
+        first,
+    )
+    agenda = build_agenda(root, day)
+    folder = root / agenda.settings.journal
+    with _file_errors(agenda.settings.journal):
+        path = create(folder, slugify(company, role), render(draft).encode("utf-8"))
+    relative = path.relative_to(root).as_posix()
+    if edit:
+        click.edit(filename=str(path))
+    with _file_errors(relative):
+        parsed = parse_file(relative, path.read_bytes())
+    _report(parsed.problems)
+    click.echo(f"Created {relative}")
+    if parsed.opportunity is not None:
+        # An application dated ahead counts from its own day, not from today.
+        when = max([day, *(e.date for e in parsed.opportunity.events)])
+        _print_next(parsed.opportunity, when, agenda)
+
+
+@click.command()
+@click.argument("target")
+@click.argument("event_type", metavar="TYPE", callback=lambda _c, _p, v: _word("type", v))
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=_DATE_FORMATS),
+    metavar="YYYY-MM-DD",
+    help="When it happened (default: today); a future interview is a scheduled one.",
+)
+@click.option("--with", "with_", metavar="NAME", help="The contact (part of the name will do).")
+@click.option(
+    "--channel",
+    metavar="CHANNEL",
+    help="phone, voicemail, email, letter, in-person, video, linkedin or other.",
+    callback=lambda _c, _p, v: _word("channel", v),
+)
+@click.option("--notes", metavar="TEXT", help="A note on what happened.")
+@_today_option
+@click.pass_obj
+def log(
+    root: Path,
+    *,
+    target: str,
+    event_type: str,
+    day: datetime | None,
+    with_: str | None,
+    channel: str | None,
+    notes: str | None,
+    today: datetime | None,
+) -> None:
+    """Record an event: adds one item to the file's events and changes nothing else.
+
+    TARGET is a file's path or part of the company's or role's name. TYPE is contacted,
+    applied, follow-up (or call, voicemail, email), reply, interview, meeting, thank-you,
+    note, or a closing word: offer, hired, rejected, withdrawn, closed.
+
+    \b
+    Example: jobsite log acme call --with Dana --notes "left the three-part message"
+    """
+    from .eventlog import NewEvent, log_event  # noqa: PLC0415 - `due` never needs them
+    from .targets import find_target, match_contact  # noqa: PLC0415
+
+    now = _today(today)
+    agenda = build_agenda(root, now)
+    opportunity = find_target(root, agenda.settings.journal, target, agenda.journal)
+    when = day.date() if day is not None else now
+    event = NewEvent(when, event_type, match_contact(opportunity, with_), channel, _clean(notes))
+    if any((e.date, e.type) == event.resolved()[:2] for e in opportunity.events):
+        kind = event.resolved()[1]
+        click.echo(f"{opportunity.path}: warning: {kind} on {when} is there already", err=True)
+    new_data = log_event(root, opportunity.path, event)
+    updated = parse_file(opportunity.path, new_data).opportunity or opportunity
+    recorded = "Scheduled" if when > now and event_type in INTERVIEWS else "Logged"
+    click.echo(f"{recorded} {_describe(event)} in {opportunity.path}")
+    _report(p for p in date_warnings(updated, now) if p.line == updated.events[-1].line)
+    _print_next(updated, now, agenda)
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write to FILE (relative to the journal root) instead of standard output.",
+)
+@_today_option
+@click.pass_obj
+def ics(root: Path, output: str | None, today: datetime | None) -> None:
+    """Print every action as an all-day event of an iCalendar file, for a calendar app.
+
+    Each action keeps its UID from one run to the next, so a subscribed calendar updates
+    its events instead of adding copies.
+
+    \b
+    Example: jobsite ics -o calendar.ics
+    """
+    from .ics import render_calendar  # noqa: PLC0415 - imports icalendar
+
+    agenda = build_agenda(root, _today(today))
+    _report(agenda.journal.problems)
+    data = render_calendar(agenda.actions, agenda.today)
+    if output is None or output == "-":
+        click.echo(data, nl=False)
+        return
+    with _file_errors(output):
+        write_atomic(root / output, data)
+    count = len(agenda.actions)
+    click.echo(f"Wrote {count} event{'' if count == 1 else 's'} to {output}")
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of an opportunity file's front matter, for editors.
+
+    \b
+    Example: jobsite schema > opportunity.schema.json
+    """
+    from .schema import shipped_schema  # noqa: PLC0415
+
+    click.echo(shipped_schema(), nl=False)
+
+
+def _print_next(opportunity: Opportunity, today: date, agenda: Agenda) -> None:
+    """The actions now owed for `opportunity`, the first as `Next:`; or why there is none."""
+    actions = plan(opportunity, today, agenda.calendar, agenda.settings)
+    if not actions:
+        click.echo(f"Next: nothing: {_why_nothing(opportunity, today)}")
+        return
+    for index, action in enumerate(sorted(actions, key=lambda a: a.sort_key)):
+        when = f"due {_day(action.due)}"
+        if action.due_by != action.due:
+            when = f"due between {_day(action.due)} and {_day(action.due_by)}"
+        late = " (overdue)" if action.bucket == "overdue" else ""
+        contact = opportunity.primary_contact
+        reach = (
+            f" - {contact.name}" + (f", {contact.phone}" if contact.phone else "")
+            if contact
+            else ""
+        )
+        label = "Next" if index == 0 else "Also"
+        click.echo(f"{label}: {ACTION_LABELS[action.action]}, {when}{late}{reach}")
+
+
+def _why_nothing(opportunity: Opportunity, today: date) -> str:
+    if is_closed(opportunity, today):
+        return "the opportunity is closed"
+    if opportunity.status == "paused":
+        return "the opportunity is paused"
+    if not past_events(opportunity, today):
+        scheduled = scheduled_interview(opportunity, today)
+        if scheduled is not None:
+            # SPEC §4: an opportunity with no past event is a lead, even with one scheduled.
+            return f"its first event is the {scheduled.type} on {_day(scheduled.date)}"
+        return f"a lead until its first event (jobsite log {opportunity.path} applied)"
+    return "no follow-up is owed"
+
+
+def _describe(event: NewEvent) -> str:
+    parts = [event.type]
+    if event.channel:
+        parts.append(f"by {event.channel}")
+    if event.with_:
+        parts.append(f"with {event.with_}")
+    return f"{' '.join(parts)} on {_day(event.date)}"
+
+
+def _word(what: str, value: str | None) -> str | None:
+    """A TYPE or channel from the loader's vocabulary, or Click's usage error (exit 2)
+    offering the closest word."""
+    if value is None:
+        return None
+    from . import eventlog  # noqa: PLC0415 - lazy, as in `log`
+
+    resolve = eventlog.resolve_type if what == "type" else eventlog.resolve_channel
+    try:
+        return resolve(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _date_value(text: str, option: str, today: date) -> date:
+    if text == "today":
+        return today
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(
+            f"'{text}' is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None
+
+
+def _report(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _clean(text: str | None) -> str | None:
+    return (text.strip() or None) if text is not None else None
+
+
+def _one_line(text: str | None) -> str | None:
+    """A name or a number as one line: a pasted line break or tab becomes a space."""
+    return (" ".join(text.split()) or None) if text is not None else None
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.isoformat()}"
+
+
+@contextlib.contextmanager
+def _file_errors(name: str) -> Iterator[None]:
+    """An OSError as the one-line user error `NAME: reason`."""
+    try:
+        yield
+    except OSError as error:
+        raise JobsiteError(f"{name}: {(error.strerror or str(error)).lower()}") from None

@@ -1,0 +1,144 @@
+"""The actions as an iCalendar feed (`jobsite ics`, and `calendar.ics` in the site).
+
+Each action is one all-day VEVENT, not a VTODO: Google Calendar ignores to-dos in a
+subscribed feed. A subscribed calendar matches events by UID, so the UID of an action must
+not change from one build to the next while the action is the same: it is a hash of the
+file, the action and the date of the event that gave rise to it (SPEC §4's L, I or S), and
+never of the day the feed was built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+from .formatting import ACTION_LABELS
+from .model import INTERVIEWS, Action
+from .rules import past_events
+
+PRODID = "-//jobsite//follow-ups//EN"
+# The three-part message of SPEC §1, for the follow-up call after an application or contact.
+THREE_PARTS = (
+    "1. You know they are busy and have probably had many responses to the position.",
+    "2. Ask whether they received your application or resume: that is why you are calling.",
+    "3. Ask whether there is anything you can do to improve your chances.",
+)
+_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "follow-up-call": (
+        "Call with the three-part message (the same on voicemail as live):",
+        *THREE_PARTS,
+    ),
+    "thank-you-call": ("Call to thank them for their time and to reconfirm your interest.",),
+    "handwritten-note": ("Send a handwritten thank-you note.",),
+    "check-in-call": (
+        "Call to say you are still interested and look forward to moving ahead.",
+        "Call again every 7 to 10 days until you get a definite yes or no.",
+    ),
+    "interview": ("Afterwards: a thank-you call the next day and a handwritten note.",),
+}
+
+
+def render_calendar(
+    actions: Sequence[Action],
+    today: date,
+    *,
+    name: str = "Job search follow-ups",
+    link: Callable[[Action], str | None] | None = None,
+) -> bytes:
+    """An iCalendar file with one all-day event per action, in SPEC §5 order.
+
+    `today` is the day the actions were planned for: it tells which event gave rise to each
+    action and stamps the feed (DTSTAMP), and it never enters a UID. `link`, where given,
+    returns the URL of an action's page (the site passes its company pages).
+    """
+    from icalendar import Calendar  # noqa: PLC0415 - lazy: `jobsite due` never needs it
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    # A hint for subscribed calendars to fetch again twice a day.
+    calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
+    stamp = datetime.combine(today, time(), tzinfo=UTC)
+    for action in sorted(actions, key=lambda a: a.sort_key):
+        calendar.add_component(_event(action, today, stamp, link))
+    return calendar.to_ical()
+
+
+def action_uid(action: Action, today: date) -> str:
+    """The UID of an action: the same for the same file, action and triggering event."""
+    trigger = trigger_date(action, today)
+    key = f"{action.opportunity.path}\n{action.action}\n{trigger.isoformat()}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@jobsite"
+
+
+def trigger_date(action: Action, today: date) -> date:
+    """The date of the event that gave rise to `action` (SPEC §4): the scheduled interview S
+    for `interview`, the last interview I for the thank-you call and note, else the last
+    event L. `today` only tells past events from future ones."""
+    if action.action == "interview":
+        return action.due
+    past = past_events(action.opportunity, today)
+    if action.action in ("thank-you-call", "handwritten-note"):
+        interviews = [event.date for event in past if event.type in INTERVIEWS]
+        if interviews:
+            return interviews[-1]
+    return past[-1].date if past else action.due
+
+
+def _event(
+    action: Action,
+    today: date,
+    stamp: datetime,
+    link: Callable[[Action], str | None] | None,
+) -> object:
+    from icalendar import Event  # noqa: PLC0415 - lazy, as above
+
+    event = Event()
+    event.add("uid", action_uid(action, today))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", action.due)  # a date, not a date-time: an all-day event
+    event.add("dtend", action.due + timedelta(days=1))
+    event.add("summary", summary(action))
+    event.add("description", description(action))
+    event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block time
+    event.add("categories", ["jobsite"])
+    url = link(action) if link is not None else None
+    if url:
+        event.add("url", url)
+    return event
+
+
+def summary(action: Action) -> str:
+    """`Thank-you call: Dana Smith (Acme Corp)`, or `Thank-you call: Acme Corp`."""
+    label = ACTION_LABELS[action.action]
+    contact = action.opportunity.primary_contact
+    company = action.opportunity.company
+    return f"{label}: {contact.name} ({company})" if contact else f"{label}: {company}"
+
+
+def description(action: Action) -> str:
+    """Who to reach and how, what to say, and the window where there is one."""
+    opportunity = action.opportunity
+    lines = [opportunity.company + (f" · {opportunity.role}" if opportunity.role else "")]
+    contact = opportunity.primary_contact
+    if contact is not None:
+        lines.append(contact.name + (f", {contact.title}" if contact.title else ""))
+        if contact.phone:
+            lines.append(f"Phone: {contact.phone}")
+        if contact.email:
+            lines.append(f"Email: {contact.email}")
+    lines.append("")
+    if action.due_by != action.due:
+        lines.append(f"Between {_day(action.due)} and {_day(action.due_by)}.")
+    lines.extend(_SCRIPTS[action.action])
+    lines += ["", f"File: {opportunity.path}"]
+    return "\n".join(lines)
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.isoformat()}"

@@ -1,0 +1,128 @@
+"""`jobsite new`: the text of a new opportunity file, its name, and its creation.
+
+The front matter is written with python-frontmatter and PyYAML's safe dumper, which quote
+whatever the user typed as needed (`Procter & Gamble`, a phone of digits only). The dumper
+is tuned to the layout of the template: lists indented under their key, each event one
+flow mapping on its line, keys in the template's order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from itertools import count
+from pathlib import Path
+
+import yaml
+
+from .atomic import create_exclusive
+
+_BODY = "Notes in Markdown: why this opportunity, talking points, what they said.\n"
+_SLUG_LIMIT = 60
+# Letters that Unicode does not decompose into ASCII ones, spelled as people do.
+_SPELLED = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "'": "",  # `Macy's` → macys, not macy-s
+        "’": "",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What `jobsite new` was told about the opportunity."""
+
+    company: str
+    role: str | None = None
+    kind: str = "job"
+    contact: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    first_event: tuple[str, date] | None = None  # ("applied" or "contacted", its date)
+
+
+def slugify(*parts: str | None) -> str:
+    """`Café Ørsted`, `Data Engineer` → `cafe-orsted-data-engineer`: ASCII, lowercase,
+    hyphens; accents dropped, other scripts dropped where they have no ASCII spelling."""
+    text = " ".join(part for part in parts if part).translate(_SPELLED)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > _SLUG_LIMIT:
+        slug = slug[:_SLUG_LIMIT].rsplit("-", 1)[0]  # cut between words, not inside one
+    return slug or "opportunity"
+
+
+def render(draft: Draft) -> str:
+    """The new file's text: front matter in the template's layout, then a notes stub."""
+    import frontmatter  # noqa: PLC0415 - only `new` needs it
+
+    metadata: dict[str, object] = {"company": draft.company}
+    if draft.role:
+        metadata["role"] = draft.role
+    if draft.kind != "job":
+        metadata["kind"] = draft.kind
+    if draft.contact:
+        contact = {"name": draft.contact, "phone": draft.phone, "email": draft.email}
+        metadata["contacts"] = [{key: value for key, value in contact.items() if value}]
+    events = []
+    if draft.first_event is not None:
+        kind, day = draft.first_event
+        events.append(_FlowMapping(date=day, type=kind))
+    metadata["events"] = events
+    metadata["tags"] = []
+    post = frontmatter.Post(_BODY, **metadata)
+    text = frontmatter.dumps(
+        post, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1000
+    )
+    return text if text.endswith("\n") else text + "\n"
+
+
+def create(folder: Path, slug: str, data: bytes) -> Path:
+    """Create `folder/slug.md`, or `slug-2.md`, `slug-3.md`... where that name is taken.
+
+    Each name is claimed with O_EXCL, so nothing is overwritten even by a race.
+    """
+    for number in count(1):
+        path = folder / (f"{slug}.md" if number == 1 else f"{slug}-{number}.md")
+        try:
+            create_exclusive(path, data)
+        except FileExistsError:
+            continue
+        return path
+    raise AssertionError("unreachable")  # pragma: no cover - count() never ends
+
+
+class _FlowMapping(dict):  # type: ignore[type-arg]
+    """A mapping the dumper writes on one line: `{date: 2026-11-26, type: applied}`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # `contacts:` then `  - name: ...`, as in the template, not PyYAML's `- name:`.
+        return super().increase_indent(flow, False)
+
+
+_Dumper.add_representer(
+    _FlowMapping,
+    lambda dumper, data: dumper.represent_mapping(
+        "tag:yaml.org,2002:map", data.items(), flow_style=True
+    ),
+)

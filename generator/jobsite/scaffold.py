@@ -1,0 +1,105 @@
+"""`jobsite init`: a new journal root from the files packaged under `jobsite/scaffold/`.
+
+Every file under that folder is copied, whatever its name, so a file added there later (the
+publishing workflow, say) ships with `init` without a change here. Two conventions:
+`_DESTINATIONS` places a packaged file elsewhere in the root (`pages.yml` goes to
+`.github/workflows/`), and a name ending in `.in` is a `string.Template` filled with the day
+of the init (so the example's dates are fresh) and written without the suffix.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from string import Template
+
+from .atomic import create_exclusive
+from .errors import JobsiteError
+from .schema import shipped_schema
+
+SCAFFOLD = "scaffold"
+SCHEMA_COPY = ".vscode/opportunity.schema.json"
+_DESTINATIONS = {"pages.yml": ".github/workflows/pages.yml"}
+_TEMPLATE_SUFFIX = ".in"
+_SKIPPED = ("__pycache__", ".DS_Store")
+
+
+class InitError(JobsiteError):
+    """`init` would overwrite a file, or cannot write one."""
+
+
+def scaffold_files(today: date, source: Traversable | None = None) -> dict[str, bytes]:
+    """Every file `init` writes: path relative to the new root (with `/`) → content.
+
+    `source` is the folder to copy (by default the packaged `jobsite/scaffold/`).
+    """
+    files: dict[str, bytes] = {}
+    folder = source if source is not None else resources.files("jobsite").joinpath(SCAFFOLD)
+    for packaged, resource in _walk(folder, ""):
+        data = resource.read_bytes()
+        name = _DESTINATIONS.get(packaged, packaged)
+        if name.endswith(_TEMPLATE_SUFFIX):
+            name = name.removesuffix(_TEMPLATE_SUFFIX)
+            text = Template(data.decode("utf-8")).safe_substitute(today=today.isoformat())
+            data = text.encode("utf-8")
+        files[name] = data
+    # The editor's copy of the schema, so the journal works offline and in any checkout.
+    files[SCHEMA_COPY] = shipped_schema().encode("utf-8")
+    return dict(sorted(files.items()))
+
+
+def init_journal(root: Path, today: date) -> list[str]:
+    """Write the scaffold into `root` (created if missing); return the paths written.
+
+    Writes nothing at all where any of its files is already there: raises `InitError`
+    listing them. Each file is created with O_EXCL, so even a file that appears meanwhile
+    is never overwritten.
+    """
+    if root.exists() and not root.is_dir():
+        raise InitError(f"init: {root} is a file, not a folder")
+    files = scaffold_files(today)
+    there = [name for name in files if os.path.lexists(root / name)]
+    if there:
+        raise InitError(
+            f"init: {_count(there)} already there, nothing was written: {', '.join(there)}"
+        )
+    written = []
+    for name, data in files.items():
+        target = root / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a file where a folder should be, or no permission
+            raise InitError(f"init: cannot make the folder of {name}: {_reason(error)}") from None
+        try:
+            create_exclusive(target, data)
+        except FileExistsError:
+            raise InitError(f"init: {name} appeared meanwhile; left it as it is") from None
+        except OSError as error:
+            raise InitError(f"init: cannot write {name}: {_reason(error)}") from None
+        written.append(name)
+    return written
+
+
+def _walk(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
+    """(relative name, resource) of every file under `folder`, in name order."""
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name in _SKIPPED or entry.name.endswith(".pyc"):
+            continue
+        name = f"{prefix}{entry.name}"
+        if entry.is_dir():
+            found.extend(_walk(entry, f"{name}/"))
+        else:
+            found.append((name, entry))
+    return found
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _count(names: list[str]) -> str:
+    return "1 file is" if len(names) == 1 else f"{len(names)} files are"

@@ -1,0 +1,142 @@
+"""Atomic writes: the old file or the new one, never a torn one, whatever kills the writer."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from jobsite.atomic import create_exclusive, write_atomic
+from jobsite.journal import parse_file
+
+KILLS = 30
+WORKERS = 2
+KILL_BUDGET_SECONDS = 12.0
+
+
+def test_write_atomic_replaces_the_content_and_keeps_the_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left
+
+
+def test_write_atomic_follows_a_symlink_instead_of_replacing_it(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_write_atomic_creates_a_missing_file(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "new.ics", b"data")
+    assert (tmp_path / "new.ics").read_bytes() == b"data"
+
+
+def test_create_exclusive_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    create_exclusive(path, b"first")
+    with pytest.raises(FileExistsError):
+        create_exclusive(path, b"second")
+    assert path.read_bytes() == b"first"
+
+
+def _big_file() -> bytes:
+    """An opportunity with a body of about 5 MB, so that writing it takes a while."""
+    line = "lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n"
+    body = "".join(f"{n:6d} {line}" for n in range(60_000))
+    front = "---\ncompany: Big Corp\nevents:\n  - {date: 2026-11-02, type: applied}\n---\n"
+    return (front + body).encode()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_killing_log_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_path: Path) -> None:
+    """SIGKILL `python -m jobsite log` on a 5 MB file, again and again, two at a time.
+
+    Half the kills fall at a random moment of the whole run, half at a random moment after
+    the temporary file appears: the write takes a few milliseconds of a run that mostly
+    starts Python, so chance alone would rarely hit it.
+    """
+    old = _big_file()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        roots = list(pool.map(lambda n: _Root(tmp_path / f"root{n}", old), range(WORKERS)))
+    rng = random.Random(20261127)
+    plans = [(roots[n % WORKERS], n % 4 >= 2, rng.random()) for n in range(KILLS)]
+    deadline = time.monotonic() + KILL_BUDGET_SECONDS
+    with ThreadPoolExecutor(WORKERS) as pool:
+        # Each worker thread takes the plans of its own root, so no two runs share a file.
+        batches = [[p for p in plans if p[0] is root] for root in roots]
+        results = pool.map(lambda batch: [_kill_once(*p, deadline) for p in batch], batches)
+        outcomes = Counter(outcome for batch in results for run in batch for outcome in run)
+    assert outcomes["old"] + outcomes["new"] >= 16, outcomes
+    assert outcomes["mid-write"] >= 3, outcomes
+
+
+class _Root:
+    """A journal root holding one big opportunity file, and the `log` command for it."""
+
+    def __init__(self, root: Path, old: bytes) -> None:
+        self.journal = root / "journal"
+        self.journal.mkdir(parents=True)
+        self.path = self.journal / "big.md"
+        self.old = old
+        self.path.write_bytes(old)
+        self.command = [
+            *(sys.executable, "-m", "jobsite", "-C", str(root), "log", "journal/big.md"),
+            *("call", "--date", "2026-11-27", "--today", "2026-11-27"),
+        ]
+        started = time.monotonic()
+        subprocess.run(self.command, check=True, capture_output=True)
+        self.duration = time.monotonic() - started  # a little long: the cache was cold
+        self.new = self.path.read_bytes()
+        assert self.new != old and self.new.endswith(old[old.index(b"---\n", 4) + 4 :])
+
+
+def _kill_once(root: _Root, targeted: bool, fraction: float, deadline: float) -> list[str]:
+    """One run of `log` killed; what the file was after it (and whether it was mid-write)."""
+    if time.monotonic() > deadline:
+        return []
+    root.path.write_bytes(root.old)
+    process = subprocess.Popen(root.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if targeted:
+        _wait_for_temporary_file(root.journal, process, root.duration * 3)
+        time.sleep(fraction * 0.02)
+    else:
+        time.sleep(fraction * root.duration * 1.1)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    data = root.path.read_bytes()
+    assert data in (root.old, root.new), f"torn file: {len(data)} bytes"
+    assert parse_file("journal/big.md", data).opportunity is not None
+    outcomes = ["new" if data == root.new else "old"]
+    for leftover in root.journal.iterdir():
+        if leftover != root.path:
+            # Killed between creating the temporary file and renaming it: a real mid-write
+            # kill. The dot in front of its name keeps the loader off the leftover.
+            assert leftover.name.startswith(".big.md."), leftover.name
+            outcomes.append("mid-write")
+            leftover.unlink()
+    return outcomes
+
+
+def _wait_for_temporary_file(folder: Path, process: subprocess.Popen, limit: float) -> None:
+    """Return once `log` has created its temporary file (or ended, or `limit` passed)."""
+    until = time.monotonic() + limit
+    while time.monotonic() < until and process.poll() is None:
+        if any(name.startswith(".big.md.") for name in os.listdir(folder)):
+            return
+        time.sleep(0.0005)

@@ -1,0 +1,416 @@
+"""`jobsite init`, `new`, `log`, `ics` and `schema` through the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+import pytest
+
+from jobsite import scaffold
+from jobsite.cli import main
+from jobsite.schema import shipped_schema
+
+from conftest import REPO
+
+TODAY = "2026-11-26"
+# The source tree, not the imported package: an install that leaves a file out shows here.
+SCAFFOLD = REPO / "generator" / "jobsite" / scaffold.SCAFFOLD
+# What every journal starts with; the scaffold folder may hold more (the Pages workflow).
+CORE_FILES = [
+    ".gitignore",
+    ".vscode/opportunity.schema.json",
+    ".vscode/settings.json",
+    "README.md",
+    "docs/README.md",
+    "journal/_template.md",
+    "journal/example-corp-data-analyst.md",
+    "mkdocs.yml",
+]
+INIT_FILES = sorted(scaffold.scaffold_files(date(2026, 11, 26)))
+ACME = """
+---
+company: Acme Corp
+role: Data Engineer
+contacts:
+  - name: Dana Smith
+    phone: "+1 847 555 0100"
+events:
+  - {date: 2026-11-16, type: applied}  # careers site
+---
+Notes.
+"""
+ACME_ANALYTICS = """
+---
+company: Acme Corp
+role: Analytics Engineer
+events:
+  - 2026-11-20 applied
+---
+"""
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+# init
+
+
+def test_init_writes_the_scaffold_and_says_what_to_do_next(run, tmp_path: Path) -> None:
+    result = run(tmp_path, "init", "myjobs", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "myjobs"
+    assert result.stdout == (
+        f"Started a journal in {root}:\n"
+        + "".join(f"  {name}\n" for name in INIT_FILES)
+        + 'Next: cd myjobs && jobsite new "Company" --role "Position" --applied\n'
+    )
+    assert _files(root) == INIT_FILES
+    assert set(CORE_FILES) <= set(INIT_FILES)
+    example = (root / "journal/example-corp-data-analyst.md").read_text()
+    assert f"{{date: {TODAY}, type: applied" in example
+    assert "theme:\n  name: material\n  font: false" in (root / "mkdocs.yml").read_text()
+    assert "site/\n" in (root / ".gitignore").read_text()
+    assert ".jobsite-cache/\n" in (root / ".gitignore").read_text()
+    settings = json.loads((root / ".vscode/settings.json").read_text())
+    assert settings["yaml.schemas"] == {"./.vscode/opportunity.schema.json": ["journal/**/*.md"]}
+    assert (root / ".vscode/opportunity.schema.json").read_text() == shipped_schema()
+
+
+def test_init_ships_every_file_of_the_scaffold_folder() -> None:
+    """Whatever sits in the scaffold folder reaches `init`, including files that a
+    non-editable install only carries if pyproject.toml's package-data lists them."""
+    packaged = sorted(
+        p.relative_to(SCAFFOLD).as_posix() for p in SCAFFOLD.rglob("*") if p.is_file()
+    )
+    written = scaffold.scaffold_files(date(2026, 11, 26))
+    for name in packaged:
+        assert scaffold._DESTINATIONS.get(name, name).removesuffix(".in") in written
+
+
+def test_init_places_the_publishing_workflow(tmp_path: Path) -> None:
+    """A `pages.yml` in the scaffold folder goes to .github/workflows/."""
+    (tmp_path / "pages.yml").write_text("name: pages\non: push\n")
+    (tmp_path / "notes.md.in").write_text("made on ${today}, costs $5\n")
+    files = scaffold.scaffold_files(date(2026, 11, 26), tmp_path)
+    assert files[".github/workflows/pages.yml"] == b"name: pages\non: push\n"
+    assert files["notes.md"] == b"made on 2026-11-26, costs $5\n"
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(run, tmp_path: Path) -> None:
+    root = tmp_path / "myjobs"
+    root.mkdir()
+    (root / "README.md").write_text("mine\n")
+    (root / "journal").mkdir()
+    (root / "journal/_template.md").write_text("mine too\n")
+    result = run(tmp_path, "init", "myjobs")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "init: 2 files are already there, nothing was written: README.md, journal/_template.md\n"
+    )
+    assert _files(root) == ["README.md", "journal/_template.md"]
+    assert (root / "README.md").read_text() == "mine\n"
+
+
+def test_init_twice_refuses_the_second_time(run, tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "--today", TODAY).exit_code == 0
+    before = {name: (tmp_path / name).read_bytes() for name in INIT_FILES}
+    result = run(tmp_path, "init")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"init: {len(INIT_FILES)} files are already there, nothing was written: "
+        f"{', '.join(INIT_FILES)}\n"
+    )
+    assert {name: (tmp_path / name).read_bytes() for name in INIT_FILES} == before
+
+
+def test_a_fresh_journal_works_with_due_and_check(run, tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "myjobs", "--today", TODAY).exit_code == 0
+    root = tmp_path / "myjobs"
+    due = run(root, "due", "--today", TODAY, "--json", "--all")
+    assert due.exit_code == 0, due.output
+    assert due.stderr == ""
+    [action] = json.loads(due.stdout)
+    assert action["file"] == "journal/example-corp-data-analyst.md"
+    assert (action["action"], action["due"]) == ("follow-up-call", "2026-12-01")
+    check = run(root, "check", "--today", TODAY)
+    assert check.exit_code == 0
+    assert check.stdout == "1 file checked, 1 opportunity loaded: no problems.\n"
+
+
+def test_a_fresh_journal_builds(run, tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "--today", TODAY).exit_code == 0
+    result = run(tmp_path, "build", "--strict", "--today", TODAY)  # as the Pages workflow does
+    assert result.exit_code == 0, result.output
+    assert "Example Corp" in (tmp_path / "site/due/index.html").read_text()
+
+
+def test_the_template_loads_once_copied(run, tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "--today", TODAY).exit_code == 0
+    template = (tmp_path / "journal/_template.md").read_bytes()
+    (tmp_path / "journal/copy.md").write_bytes(template)
+    check = run(tmp_path, "check", "--today", TODAY)
+    assert check.exit_code == 0, check.output
+    assert check.stderr == ""
+
+
+# new
+
+
+def test_new_writes_the_file_and_prints_the_first_follow_up(run, make_root) -> None:
+    root = make_root({})
+    result = run(
+        root,
+        *("new", "Acme Corp", "--role", "Data Engineer", "--contact", "Dana Smith"),
+        *("--phone", "+1 847 555 0100", "--applied", "2026-11-20", "--today", TODAY),
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Created journal/acme-corp-data-engineer.md\n"
+        "Next: Follow-up call, due Wed 2026-11-25 (overdue) - Dana Smith, +1 847 555 0100\n"
+    )
+    assert (root / "journal/acme-corp-data-engineer.md").read_text() == (
+        "---\ncompany: Acme Corp\nrole: Data Engineer\ncontacts:\n"
+        "  - name: Dana Smith\n    phone: +1 847 555 0100\n"
+        "events:\n  - {date: 2026-11-20, type: applied}\ntags: []\n---\n\n"
+        "Notes in Markdown: why this opportunity, talking points, what they said.\n"
+    )
+
+
+def test_new_never_overwrites_a_file_with_the_same_name(run, make_root) -> None:
+    root = make_root({"acme-corp.md": "mine\n"})
+    first = run(root, "new", "Acme Corp", "--applied", "--today", TODAY)
+    second = run(root, "new", "ACME corp", "--contacted", "--kind", "networking", "--today", TODAY)
+    assert first.stdout.splitlines()[0] == "Created journal/acme-corp-2.md"
+    assert second.stdout.splitlines()[0] == "Created journal/acme-corp-3.md"
+    assert (root / "journal/acme-corp.md").read_text() == "mine\n"
+    assert (
+        "events:\n  - {date: 2026-11-26, type: applied}\n"
+        in (root / "journal/acme-corp-2.md").read_text()
+    )
+    assert "kind: networking\n" in (root / "journal/acme-corp-3.md").read_text()
+    assert first.stdout.splitlines()[1] == "Next: Follow-up call, due Tue 2026-12-01"
+
+
+def test_new_without_an_event_is_a_lead(run, make_root) -> None:
+    result = run(make_root({}), "new", "Café Ørsted & Søn", "--role", "Ingénieur", "--today", TODAY)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Created journal/cafe-orsted-son-ingenieur.md\n"
+        "Next: nothing: a lead until its first event "
+        "(jobsite log journal/cafe-orsted-son-ingenieur.md applied)\n"
+    )
+
+
+def test_new_edit_opens_the_editor(run, make_root, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text("import sys\nwith open(sys.argv[1], 'a') as f:\n    f.write('Edited.\\n')\n")
+    root = make_root({})
+    env = {"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""}
+    result = run(root, "new", "Initech", "--edit", "--today", TODAY, env=env)
+    assert result.exit_code == 0, result.output
+    assert (root / "journal/initech.md").read_text().endswith("Edited.\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--applied", "--contacted"), "--applied and --contacted cannot be used together"),
+        (("--phone", "555"), "--phone and --email belong to a contact: add --contact NAME"),
+        (("--applied", "2026-02-30"), "'2026-02-30' is not a date (YYYY-MM-DD)"),
+        (("--kind", "jobb"), "'jobb' is not one of 'job', 'networking'"),
+    ],
+)
+def test_new_usage_errors(run, make_root, args: tuple[str, ...], message: str) -> None:
+    result = run(make_root({}), "new", "Acme", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_new_without_a_journal_folder(run, tmp_path: Path) -> None:
+    result = run(tmp_path, "new", "Acme")
+    assert result.exit_code == 1
+    assert result.stderr == "journal/: no such folder (run 'jobsite init' to start a journal)\n"
+
+
+# log
+
+
+def test_log_by_fragment_appends_one_line_and_prints_the_next_action(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    before = (root / "journal/acme.md").read_text()
+    result = run(root, "log", "data eng", "call", "--with", "dana", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Logged call with Dana Smith on Thu 2026-11-26 in journal/acme.md\n"
+        "Next: Follow-up call, due Tue 2026-12-01 - Dana Smith, +1 847 555 0100\n"
+    )
+    after = (root / "journal/acme.md").read_text()
+    new_line = "  - {date: 2026-11-26, type: call, with: Dana Smith}\n"
+    assert after == before.replace("---\nNotes.", new_line + "---\nNotes.")
+
+
+def test_log_by_path_schedules_an_interview(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    result = run(
+        root, "log", "journal/acme.md", "Interview", "--date", "2026-12-03", "--today", TODAY
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Scheduled interview on Thu 2026-12-03 in journal/acme.md\n"
+        "Next: Interview, due Thu 2026-12-03 - Dana Smith, +1 847 555 0100\n"
+    )
+
+
+def test_log_after_an_interview_lists_every_action_owed(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    result = run(root, "log", "acme.md", "interview", "--channel", "Video", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Logged interview by video on Thu 2026-11-26 in journal/acme.md",
+        "Next: Handwritten note, due Fri 2026-11-27 - Dana Smith, +1 847 555 0100",
+        "Also: Thank-you call, due Fri 2026-11-27 - Dana Smith, +1 847 555 0100",
+    ]
+
+
+def test_log_prefers_the_one_exact_name(run, make_root) -> None:
+    root = make_root({"acme.md": ACME, "acme-analytics.md": ACME_ANALYTICS})
+    result = run(root, "log", "ACME", "call", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Logged call on Thu 2026-11-26 in journal/acme.md\n")
+
+
+def test_log_an_ambiguous_fragment_lists_the_candidates(run, make_root) -> None:
+    root = make_root({"acme-data.md": ACME, "acme-analytics.md": ACME_ANALYTICS})
+    before = {p: p.read_bytes() for p in (root / "journal").iterdir()}
+    result = run(root, "log", "ACME", "call")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "log: 'ACME' matches 2 opportunities; name one by its path:\n"
+        "  journal/acme-analytics.md  Acme Corp · Analytics Engineer\n"
+        "  journal/acme-data.md  Acme Corp · Data Engineer\n"
+    )
+    assert {p: p.read_bytes() for p in (root / "journal").iterdir()} == before
+
+
+def test_log_no_match(run, make_root) -> None:
+    result = run(
+        make_root({"acme.md": ACME, "bad.md": "---\nrole: x\n---\n"}), "log", "hooli", "call"
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "log: no opportunity matches 'hooli' "
+        "(1 file with errors not searched: see 'jobsite check')\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            "journal/_template.md",
+            "log: journal/_template.md is not an opportunity file: those are the *.md files "
+            "under journal/ whose names do not start with '_' or '.'\n",
+        ),
+        ("../outside.md", "log: ../outside.md is outside the journal root\n"),
+    ],
+)
+def test_log_refuses_files_that_are_not_opportunities(run, make_root, target, message) -> None:
+    root = make_root({"_template.md": ACME})
+    (root.parent / "outside.md").write_text(ACME)
+    result = run(root, "log", target, "call")
+    assert result.exit_code == 1
+    assert result.stderr == message
+
+
+def test_log_refuses_a_file_with_errors(run, make_root) -> None:
+    root = make_root(
+        {"bad.md": "---\ncompany: X\nevents: [{date: 2026-11-02, type: intervew}]\n---\n"}
+    )
+    result = run(root, "log", "journal/bad.md", "call")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "journal/bad.md:3: events[0].type: unknown type 'intervew' (did you mean 'interview'?) "
+        "(fix it first; 'jobsite check' lists every problem)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("intervew",),
+            "Invalid value for 'TYPE': unknown type 'intervew' (did you mean 'interview'?)",
+        ),
+        (("call", "--channel", "fone"), "unknown channel 'fone' (did you mean 'phone'?)"),
+        (("call", "--date", "2026-11-31"), "'2026-11-31' does not match the format '%Y-%m-%d'"),
+    ],
+)
+def test_log_usage_errors(run, make_root, args: tuple[str, ...], message: str) -> None:
+    root = make_root({"acme.md": ACME})
+    result = run(root, "log", "acme", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert (root / "journal/acme.md").read_text() == ACME.lstrip("\n")
+
+
+def test_log_warns_about_a_future_event_the_rules_ignore(run, make_root) -> None:
+    result = run(make_root({"acme.md": ACME}), "log", "acme", "reply", "--date", "2026-12-01",
+                 "--today", TODAY)  # fmt: skip
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal/acme.md:9: warning: 'reply' is dated 2026-12-01, after today: "
+        "the rules ignore it until then\n"
+    )
+
+
+# ics and schema
+
+
+def test_ics_writes_a_file_relative_to_the_root(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    result = run(root, "ics", "-o", "calendar.ics", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Wrote 1 event to calendar.ics\n"
+    assert (root / "calendar.ics").read_bytes() == run(root, "ics", "--today", TODAY).stdout_bytes
+
+
+def test_ics_into_a_missing_folder_is_a_one_line_error(run, make_root) -> None:
+    result = run(make_root({"acme.md": ACME}), "ics", "-o", "no/such/calendar.ics")
+    assert result.exit_code == 1
+    assert result.stderr == "no/such/calendar.ics: no such file or directory\n"
+
+
+def test_schema_prints_the_shipped_schema(run) -> None:
+    result = run(None, "schema")
+    assert result.exit_code == 0
+    assert result.stdout == shipped_schema()
+    assert json.loads(result.stdout)["required"] == ["company"]
+
+
+@pytest.mark.parametrize("name", ["init", "new", "log", "ics", "schema"])
+def test_every_authoring_command_has_help(run, name: str) -> None:
+    command = main.commands[name]
+    assert isinstance(command, click.Command) and command.help
+    result = run(None, name, "--help")
+    assert result.exit_code == 0
+    assert "Example: jobsite " in result.stdout
+
+
+def test_log_a_meeting_ahead_for_a_lead(run, make_root) -> None:
+    root = make_root({"hooli.md": "---\ncompany: Hooli\nevents: []\n---\n"})
+    result = run(root, "log", "hooli", "meeting", "--date", "2026-12-02", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Scheduled meeting on Wed 2026-12-02 in journal/hooli.md\n"
+        "Next: nothing: its first event is the meeting on Wed 2026-12-02\n"
+    )
+    assert (root / "journal/hooli.md").read_text() == (
+        "---\ncompany: Hooli\nevents:\n  - {date: 2026-12-02, type: meeting}\n---\n"
+    )

@@ -1,0 +1,138 @@
+"""The calendar feed: one all-day VEVENT per action, with UIDs that survive rebuilds."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import icalendar
+import pytest
+
+from conftest import REPO, SAMPLE_TODAY
+
+ACME = """
+---
+company: Acme Corp
+role: Data Engineer
+contacts:
+  - name: Dana Smith
+    title: HR Generalist
+    phone: "+1 847 555 0100"
+events:
+  - {date: 2026-11-16, type: applied}
+  - {date: 2026-11-19, type: interview}
+  - {date: 2026-11-20, type: thank-you}
+---
+"""
+LEAD = """
+---
+company: Globex
+events:
+  - {date: 2026-11-02, type: applied}
+---
+"""
+
+
+def _events(data: bytes) -> list[icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return list(calendar.walk("VEVENT"))
+
+
+def test_one_all_day_event_per_action_of_due_all(run) -> None:
+    feed = run(REPO, "ics", "--today", SAMPLE_TODAY)
+    assert feed.exit_code == 0, feed.output
+    due = json.loads(run(REPO, "due", "--today", SAMPLE_TODAY, "--all", "--json").stdout)
+    events = _events(feed.stdout_bytes)
+    assert len(events) == len(due) > 10
+    assert not list(icalendar.Calendar.from_ical(feed.stdout_bytes).walk("VTODO"))
+    for event, action in zip(events, due, strict=True):
+        start = event.decoded("dtstart")
+        assert isinstance(start, date) and not isinstance(start, datetime)
+        assert event["dtstart"].params["VALUE"] == "DATE"
+        assert start.isoformat() == action["due"]
+        assert (event.decoded("dtend") - start).days == 1
+        assert action["company"] in str(event["summary"])
+        assert action["file"] in str(event["description"])
+        if action["phone"]:
+            assert f"Phone: {action['phone']}" in str(event["description"])
+    assert len({str(event["uid"]) for event in events}) == len(events)
+
+
+def test_uids_stay_the_same_on_another_day(run, make_root) -> None:
+    root = make_root({"acme.md": ACME, "globex.md": LEAD})
+    first = _events(run(root, "ics", "--today", "2026-11-21").stdout_bytes)
+    later = _events(run(root, "ics", "--today", "2026-11-24").stdout_bytes)
+    assert [str(e["summary"]) for e in first] == [str(e["summary"]) for e in later]
+    assert [str(e["uid"]) for e in first] == [str(e["uid"]) for e in later]
+    # What does change from day to day is the stamp, never the identity.
+    assert first[0].decoded("dtstamp") != later[0].decoded("dtstamp")
+
+
+def test_a_new_event_makes_a_new_follow_up_with_a_new_uid(run, make_root) -> None:
+    root = make_root({"globex.md": LEAD})
+    [before] = _events(run(root, "ics", "--today", "2026-11-05").stdout_bytes)
+    run(root, "log", "globex", "voicemail", "--today", "2026-11-05")
+    [after] = _events(run(root, "ics", "--today", "2026-11-05").stdout_bytes)
+    assert str(before["summary"]) == str(after["summary"]) == "Follow-up call: Globex"
+    assert before["uid"] != after["uid"]
+
+
+def test_sample_journal_uids_are_stable_across_two_days(run) -> None:
+    def uids(today: str) -> dict[tuple[str, str], str]:
+        feed = run(REPO, "ics", "--today", today).stdout_bytes
+        due = json.loads(run(REPO, "due", "--today", today, "--all", "--json").stdout)
+        return {
+            (a["file"], a["action"]): str(e["uid"]) for a, e in zip(due, _events(feed), strict=True)
+        }
+
+    today, tomorrow = uids(SAMPLE_TODAY), uids("2026-11-27")
+    shared = today.keys() & tomorrow.keys()
+    assert len(shared) > 5
+    assert {key: today[key] for key in shared} == {key: tomorrow[key] for key in shared}
+
+
+def test_the_feed_is_the_same_bytes_for_the_same_day(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    assert (
+        run(root, "ics", "--today", "2026-11-21").stdout_bytes
+        == run(root, "ics", "--today", "2026-11-21").stdout_bytes
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "summary", "in_description"),
+    [
+        ("2026-11-05", "Follow-up call: Globex", "three-part message"),
+        ("2026-11-21", "Check-in call: Dana Smith (Acme Corp)", "Between Fri 2026-11-27 and"),
+    ],
+)
+def test_summary_and_description(run, make_root, today, summary, in_description) -> None:
+    root = make_root({"acme.md": ACME, "globex.md": LEAD})
+    events = _events(run(root, "ics", "--today", today).stdout_bytes)
+    [event] = [e for e in events if str(e["summary"]) == summary]
+    assert in_description in str(event["description"])
+    assert str(event["transp"]) == "TRANSPARENT"
+
+
+def test_an_empty_journal_is_an_empty_calendar(run, make_root) -> None:
+    result = run(make_root({}), "ics", "--today", SAMPLE_TODAY)
+    assert result.exit_code == 0
+    calendar = icalendar.Calendar.from_ical(result.stdout_bytes)
+    assert str(calendar["version"]) == "2.0"
+    assert not list(calendar.walk("VEVENT"))
+
+
+def test_render_calendar_links_each_event_to_its_page(make_root) -> None:
+    from jobsite.agenda import build_agenda
+    from jobsite.ics import render_calendar
+
+    root = make_root({"acme.md": ACME, "globex.md": LEAD})
+    agenda = build_agenda(root, date(2026, 11, 21), use_cache=False)
+    data = render_calendar(
+        agenda.actions, agenda.today, name="Mine", link=lambda a: f"https://x.example/{a.action}/"
+    )
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["x-wr-calname"]) == "Mine"
+    assert {str(e["url"]) for e in calendar.walk("VEVENT")} == {
+        f"https://x.example/{a.action}/" for a in agenda.actions
+    }
