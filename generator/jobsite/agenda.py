@@ -42,8 +42,7 @@ def build_agenda(root: Path, today: date, *, use_cache: bool = True) -> Agenda:
     settings = load_settings(root)
     cache = Cache(root if use_cache else None)
     stamp = _holidays_stamp()
-    stored = cache.load(_HOLIDAYS)
-    table = stored[1] if isinstance(stored, tuple) and stored[0] == stamp else {}
+    table = _holiday_table(cache.load(_HOLIDAYS), stamp)
     known = len(table)
     source = holiday_source(settings.country, settings.subdivision, table, settings.where)
     calendar = Calendar(source, settings.days_off)
@@ -53,6 +52,20 @@ def build_agenda(root: Path, today: date, *, use_cache: bool = True) -> Agenda:
     if len(table) != known:
         cache.save(_HOLIDAYS, (stamp, table))
     return Agenda(root, today, settings, journal, calendar, tuple(actions))
+
+
+def _holiday_table(stored: object, stamp: object) -> dict[str, list[int]]:
+    """The cached holiday ordinals, if `stored` is exactly what `build_agenda` saves, else {}."""
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp):
+        return {}
+    table = stored[1]
+    valid = isinstance(table, dict) and all(
+        isinstance(key, str)
+        and isinstance(days, list)
+        and all(type(day) is int and 0 < day <= date.max.toordinal() for day in days)
+        for key, days in table.items()
+    )
+    return table if valid else {}
 
 
 def _holidays_stamp() -> tuple[str, int, int] | None:

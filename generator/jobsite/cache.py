@@ -5,32 +5,117 @@ version, or unwritable is silently rebuilt or skipped, and a result never depend
 The folder carries its own `.gitignore`, so it stays out of the user's repository without
 touching theirs. Entries are pickles read back with an unpickler that only admits jobsite's
 model classes and dates, so a planted cache file cannot run code.
+
+Reading the cache back is the largest part of a warm `jobsite due`, so the model's frozen
+dataclasses are not pickled the default way (dataclasses' `__setstate__` looks the fields up
+again for every object) but as a call `_BUILD.event(date, type, ...)` of a builder that fills
+the slots directly, and recurring dates and words are written once. With the collector
+paused (`gc_paused`), reading back the cache of 10,000 files takes 0.13 s of CPU, not 0.57 s.
 """
 
 from __future__ import annotations
 
-import io
+import gc
+import hashlib
 import os
 import pickle
 import sys
-import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import date
+from operator import attrgetter
 from pathlib import Path
+from types import SimpleNamespace
 
-from . import __version__
+import yaml
+
+from . import __version__, journal, model, yamlnodes
+from .journal import Parsed
+from .model import Contact, Event, Opportunity, Problem
 
 FOLDER = ".jobsite-cache"
-# Bump when the shape of what is cached changes; the Python version guards pickle details.
-FORMAT = f"jobsite {__version__} format 1 python {sys.version_info[0]}.{sys.version_info[1]}"
-_ALLOWED = {
-    ("datetime", "date"),
-    ("jobsite.model", "Opportunity"),
-    ("jobsite.model", "Event"),
-    ("jobsite.model", "Contact"),
-    ("jobsite.model", "Problem"),
-    ("jobsite.journal", "Parsed"),
-    ("copyreg", "_reconstructor"),
-    ("builtins", "object"),
-}
+# The classes an entry may hold besides plain values and dates.
+_CLASSES = (Opportunity, Event, Contact, Problem, Parsed)
+# Dates and strings up to this length are pickled once however often they recur.
+_SHARED_LENGTH = 64
+
+
+def _format() -> str:
+    """The stamp of what wrote an entry; an entry with another stamp is ignored.
+
+    Besides the versions it fingerprints the source of the parser and the model, so that a
+    changed parser (in a development checkout, where the version stays put) never serves
+    results it would no longer give.
+    """
+    digest = hashlib.blake2b(digest_size=8)
+    for module in (journal, model, yamlnodes, sys.modules[__name__]):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            digest.update(module.__name__.encode())
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"jobsite {__version__} pyyaml {yaml.__version__} python {python} {digest.hexdigest()}"
+
+
+def _builder(cls: type) -> Callable[..., object]:
+    """A function `(*fields) → cls instance` that sets the slots without `__init__`.
+
+    A frozen dataclass's `__init__` goes through `object.__setattr__` for each field; the
+    slot descriptors' own setters cost half as much. The function is generated once per
+    class, the way dataclasses generates `__init__`; a class with a `__post_init__` is built
+    through its `__init__`. It is pickled by reference as `jobsite.cache._BUILD.<class>`.
+    """
+    key = cls.__name__.lower()
+    names = [field.name for field in fields(cls)]
+    namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
+    lines = [f"def {key}({', '.join(names)}):"]
+    if hasattr(cls, "__post_init__"):
+        lines.append(f"    return cls({', '.join(names)})")
+    else:
+        lines.append("    self = new(cls)")
+        for name in names:
+            namespace[f"set_{name}"] = getattr(cls, name).__set__
+            lines.append(f"    set_{name}(self, {name})")
+        lines.append("    return self")
+    exec("\n".join(lines), namespace)
+    build: Callable[..., object] = namespace[key]  # type: ignore[assignment]
+    build.__module__, build.__qualname__ = __name__, f"_BUILD.{key}"
+    return build
+
+
+_BUILD = SimpleNamespace(**{cls.__name__.lower(): _builder(cls) for cls in _CLASSES})
+# All that an entry may call when it is read back: `date`, and the builders.
+_ALLOWED = {("datetime", "date")} | {(__name__, f"_BUILD.{key}") for key in vars(_BUILD)}
+FORMAT = _format()
+
+
+def _dispatch_table(shared: dict[object, object]) -> dict[type, Callable[[object], object]]:
+    """How the pickler writes each class of `_CLASSES`: as `_BUILD.<class>(*fields)`.
+
+    Each date and short string is replaced by the first equal one met (kept in `shared`), so
+    that pickle writes it once and refers back to it after: a journal repeats its days, event
+    types, statuses and names many times, and reading back one object instead of thousands
+    is faster and smaller.
+    """
+
+    def reducer(cls: type) -> Callable[[object], object]:
+        values = attrgetter(*(field.name for field in fields(cls)))
+        build = getattr(_BUILD, cls.__name__.lower())
+
+        def reduce(instance: object) -> tuple[Callable[..., object], tuple[object, ...]]:
+            return build, tuple(
+                [
+                    shared.setdefault(value, value)
+                    if type(value) is date or (type(value) is str and len(value) <= _SHARED_LENGTH)
+                    else value
+                    for value in values(instance)
+                ]
+            )
+
+        return reduce
+
+    return {cls: reducer(cls) for cls in _CLASSES}
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -38,6 +123,30 @@ class _SafeUnpickler(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
         return super().find_class(module, name)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that builds many lasting objects.
+
+    Parsing or unpickling a journal creates a hundred thousand objects that outlive the block
+    and hold no reference cycles; the collector would walk all of them again and again as
+    they pile up, to free nothing. After the block they join the oldest generation at once
+    (`freeze` then `unfreeze` moves every tracked object there without a collection), instead
+    of being walked by the next young and middle collections on their way to it: that step
+    alone takes a warm `jobsite due` at 10,000 files from 0.90 s of CPU to 0.80 s. Nothing
+    is leaked: a cycle among them is still freed by the next full collection.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if not gc.get_freeze_count():  # leave objects frozen by someone else alone
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 class Cache:
@@ -51,29 +160,37 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            data = (self.folder / f"{name}.pickle").read_bytes()
-            stamp, value = _SafeUnpickler(io.BytesIO(data)).load()
-        except Exception:
+            with open(self.folder / f"{name}.pickle", "rb") as file:
+                # Read from the file frame by frame rather than whole: less memory to touch.
+                unpickler = _SafeUnpickler(file)
+                if unpickler.load() != FORMAT:  # the stamp comes first: nothing else is read
+                    return None
+                with gc_paused():
+                    return unpickler.load()
+        except Exception:  # whatever is wrong with the file, it is only a cache
             return None
-        return value if stamp == FORMAT else None
 
     def save(self, name: str, value: object) -> None:
         """Write the entry atomically; on any failure (read-only root, full disk) skip it."""
         if self.folder is None:
             return
+        import tempfile  # noqa: PLC0415 - only a run that changed something writes
+
         try:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Written by jobsite: this folder is a cache.\n*\n")
-            data = pickle.dumps((FORMAT, value), protocol=pickle.HIGHEST_PROTOCOL)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.")
             try:
                 with os.fdopen(handle, "wb") as file:
-                    file.write(data)
+                    pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickler.dispatch_table = _dispatch_table({})
+                    pickler.dump(FORMAT)
+                    pickler.dump(value)
                 os.replace(temporary, self.folder / f"{name}.pickle")
             except BaseException:
                 os.unlink(temporary)
                 raise
-        except OSError:
+        except Exception:  # unwritable, or a value pickle cannot take: carry on without
             pass

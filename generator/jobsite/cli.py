@@ -1,14 +1,14 @@
 """The `jobsite` command line: parse the options, call one core function, print.
 
-Only this module reads the clock (`--today` overrides it). User errors are turned into a
-one-line message and exit status 1 in one place, `_Group.invoke`; Click gives usage errors 2.
+Only the command line reads the clock (`cli_options.today`; `--today` overrides it). User
+errors become a one-line message and exit status 1 in one place, `_Group.invoke`; Click gives
+usage errors 2.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,8 @@ import click
 
 from . import __version__
 from .agenda import Agenda, build_agenda
+from .cli_options import report, today_option
+from .cli_options import today as today_from
 from .errors import JobsiteError
 from .formatting import format_due, format_json
 from .model import Problem
@@ -53,36 +55,13 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
-def _today_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--today",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        metavar="YYYY-MM-DD",
-        help="Plan as if today were this date (default: the local date).",
-    )(command)
-
-
-def _today(value: datetime | None) -> date:
-    """The one place that asks the clock."""
-    return value.date() if value is not None else date.today()
-
-
-def _report(problems: Iterable[Problem]) -> int:
-    """Print each problem on stderr as `path:line: message`; return how many there were."""
-    count = 0
-    for problem in problems:
-        click.echo(str(problem), err=True)
-        count += 1
-    return count
-
-
 def _color() -> bool | None:
     """None lets Click decide (colour on a terminal only); False where NO_COLOR is set."""
     return False if os.environ.get("NO_COLOR") else None
 
 
 @main.command()
-@_today_option
+@today_option
 @click.option("--all", "show_all", is_flag=True, help="Also list actions beyond the horizon.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array instead of text.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any journal file has a problem.")
@@ -92,8 +71,8 @@ def due(root: Path, today: datetime | None, show_all: bool, as_json: bool, stric
 
     Example: jobsite due --today 2026-11-26
     """
-    agenda = build_agenda(root, _today(today))
-    problems = _report(agenda.journal.problems)
+    agenda = build_agenda(root, today_from(today))
+    problems = report(agenda.journal.problems)
     shown = [a for a in agenda.actions if show_all or a.bucket != "later"]
     if as_json:
         click.echo(format_json(shown))
@@ -106,19 +85,19 @@ def due(root: Path, today: datetime | None, show_all: bool, as_json: bool, stric
 
 
 @main.command()
-@_today_option
+@today_option
 @click.pass_obj
 def check(root: Path, today: datetime | None) -> None:
     """Validate the settings and every journal file; exit 1 if any has an error.
 
     Example: jobsite check
     """
-    agenda = build_agenda(root, _today(today))
+    agenda = build_agenda(root, today_from(today))
     problems = list(agenda.journal.problems)
     for opportunity in agenda.journal.opportunities:
         problems.extend(date_warnings(opportunity, agenda.today))
     problems.sort(key=lambda p: (p.path, p.line))
-    _report(problems)
+    report(problems)
     click.echo(_summary(agenda, problems))
     errors = sum(p.is_error for p in problems)
     if errors:
@@ -126,7 +105,7 @@ def check(root: Path, today: datetime | None) -> None:
 
 
 @main.command()
-@_today_option
+@today_option
 @click.option("--strict", is_flag=True, help="Fail if any journal file or page has a problem.")
 @click.pass_obj
 def build(root: Path, today: datetime | None, strict: bool) -> None:
@@ -136,14 +115,14 @@ def build(root: Path, today: datetime | None, strict: bool) -> None:
     """
     from .site_build import build_site  # noqa: PLC0415 - MkDocs is slow to import; `due` never needs it
 
-    site_dir = build_site(root, _today(today) if today else None, strict=strict)
+    site_dir = build_site(root, today_from(today) if today else None, strict=strict)
     click.echo(
         f"Built the site in {site_dir}: open {site_dir / 'index.html'} or run 'jobsite serve'."
     )
 
 
 @main.command()
-@_today_option
+@today_option
 @click.option(
     "-a",
     "--dev-addr",
@@ -161,7 +140,9 @@ def serve(root: Path, today: datetime | None, dev_addr: str, open_browser: bool)
     """
     from .site_build import serve_site  # noqa: PLC0415 - as in `build`
 
-    serve_site(root, _today(today) if today else None, dev_addr=dev_addr, open_browser=open_browser)
+    serve_site(
+        root, today_from(today) if today else None, dev_addr=dev_addr, open_browser=open_browser
+    )
 
 
 def _summary(agenda: Agenda, problems: list[Problem]) -> str:

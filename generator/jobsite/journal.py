@@ -104,7 +104,9 @@ def _split_front_matter(path: str, text: str) -> tuple[str, int] | Problem:
         body_start += 2
     elif text.startswith("\n", body_start):
         body_start += 1
-    return text[first.end() : closing.start()], body_start
+    # The opening fence's match stops before its newline: skip that too, so that line 1 of
+    # the YAML is line 2 of the file (the `offset` of `_Context`).
+    return text[first.end() + 1 : closing.start()], body_start
 
 
 def _yaml_problem(path: str, error: yn.YAMLError) -> Problem:

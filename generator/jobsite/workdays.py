@@ -84,7 +84,27 @@ def _compute(
     """
     import holidays  # noqa: PLC0415 - deliberately lazy, see the module docstring
 
-    supported = holidays.list_supported_countries()
+    years = range(year - 1, year + 3)
+    try:
+        table = holidays.country_holidays(country, subdiv=subdivision, years=years)
+    except NotImplementedError:
+        # Only now list what is supported: that imports every country's module.
+        code = _checked_subdivision(
+            holidays.list_supported_countries(), country, subdivision, where
+        )
+        table = holidays.country_holidays(country, subdiv=code, years=years)
+    found: dict[int, list[int]] = {year: [], year + 1: []}
+    for day in table:
+        if day.year in found:
+            found[day.year].append(day.toordinal())
+    return {kept: sorted(ordinals) for kept, ordinals in found.items()}
+
+
+def _checked_subdivision(
+    supported: dict[str, list[str]], country: str, subdivision: str | None, where: dict[str, str]
+) -> str | None:
+    """The subdivision's code as `holidays` spells it; a one-line `SettingsError` if the
+    country or the subdivision is unknown."""
     if country not in supported:
         close = difflib.get_close_matches(country, list(supported), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -92,18 +112,13 @@ def _compute(
             f"{where.get('country', 'country')}: unknown country code '{country}'{hint}"
         )
     subdivisions = supported[country]
-    if subdivision is not None:
-        matches = [code for code in subdivisions if code.upper() == subdivision.upper()]
-        if not matches:
-            listed = ", ".join(subdivisions[:12]) + (", ..." if len(subdivisions) > 12 else "")
-            raise SettingsError(
-                f"{where.get('subdivision', 'subdivision')}: unknown subdivision '{subdivision}' "
-                f"of {country} (expected one of {listed or 'none: leave it out'})"
-            )
-        subdivision = matches[0]
-    table = holidays.country_holidays(country, subdiv=subdivision, years=range(year - 1, year + 3))
-    found: dict[int, list[int]] = {year: [], year + 1: []}
-    for day in table:
-        if day.year in found:
-            found[day.year].append(day.toordinal())
-    return {kept: sorted(ordinals) for kept, ordinals in found.items()}
+    if subdivision is None:
+        return None
+    matches = [code for code in subdivisions if code.upper() == subdivision.upper()]
+    if not matches:
+        listed = ", ".join(subdivisions[:12]) + (", ..." if len(subdivisions) > 12 else "")
+        raise SettingsError(
+            f"{where.get('subdivision', 'subdivision')}: unknown subdivision '{subdivision}' "
+            f"of {country} (expected one of {listed or 'none: leave it out'})"
+        )
+    return matches[0]

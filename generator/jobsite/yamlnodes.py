@@ -9,8 +9,11 @@ bad date to report rather than an exception, and an unknown tag such as `!ENV` i
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -22,6 +25,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+# No front matter needs more levels than this; libyaml's composer cannot survive many more.
+MAX_DEPTH = 200
+# What can open a nested collection: `[`, `{`, and `-`, `?` or `:` before a blank. Their
+# count (with `[` counted twice, for `[a: b]`) bounds the depth, so most files skip the check.
+_OPENERS = re.compile(r"[\[{]|[-?:](?=\s|\Z)")
+_MERGE_DEPTH = 20
+# Line breaks as editors count them; libyaml also counts these unusual ones.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")
 _DATE_PREFIX = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[Tt ]|\s)")
 
 __all__ = [
@@ -46,11 +58,80 @@ def compose(text: str) -> Node | None:
 
     Raises `yaml.YAMLError` (with a mark) for malformed YAML.
     """
-    loader = _Loader(text)
+    unusual = any(character in text for character in _UNUSUAL_BREAKS)
     try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+        if len(_OPENERS.findall(text)) + text.count("[") > MAX_DEPTH:
+            _check_depth(text)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        if unusual:
+            recount = _line_counter(text)
+            error.context_mark = recount(error.context_mark)
+            error.problem_mark = recount(error.problem_mark)
+        raise
+    if node is not None and unusual:
+        recount = _line_counter(text)
+        for each in _nodes(node):
+            each.start_mark, each.end_mark = recount(each.start_mark), recount(each.end_mark)
+    return node
+
+
+def _line_counter(text: str) -> Callable[[Any], Any]:
+    """A function giving a mark into `text` its line as editors, grep and `path:line` count.
+
+    libyaml also ends a line at NEL, LS and PS (U+0085, U+2028, U+2029), which text pasted from
+    the web can carry; counted its way, every line after one would be off.
+    """
+    ends = [match.end() for match in _LINE_BREAK.finditer(text)]
+
+    def recount(mark: Any) -> Any:
+        if mark is None:
+            return None
+        line = bisect.bisect_right(ends, mark.index)
+        column = mark.index - (ends[line - 1] if line else 0)
+        return yaml.Mark(mark.name, mark.index, line, column, None, None)
+
+    return recount
+
+
+def _nodes(root: Node) -> Iterator[Node]:
+    """Every node under `root`, each once (anchors can make the tree a graph)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+
+
+def _check_depth(text: str) -> None:
+    """Refuse a document nested deeper than `MAX_DEPTH` before libyaml composes it.
+
+    libyaml's composer recurses in C: tens of thousands of nested `[` or `{` overflow the
+    stack and kill the whole process, and its parser slows down quadratically with the depth.
+    The events are read lazily, so this stops as soon as the limit is passed.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"nested more than {MAX_DEPTH} levels deep",
+                    problem_mark=event.start_mark,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def line_of(node: Node, offset: int = 0) -> int:
@@ -58,23 +139,57 @@ def line_of(node: Node, offset: int = 0) -> int:
     return node.start_mark.line + 1 + offset
 
 
-def mapping_items(node: MappingNode, _depth: int = 0) -> list[tuple[Node, Node]]:
-    """The key and value nodes of a mapping, with YAML merge keys (`<<`) applied."""
-    if _depth > 20 or not any(key.tag == MERGE_TAG for key, _ in node.value):
+def mapping_items(node: MappingNode) -> list[tuple[Node, Node]]:
+    """The key and value nodes of a mapping, with YAML merge keys (`<<`) applied.
+
+    Keys written in the mapping itself win, then those of earlier merged mappings over later
+    ones, as YAML's merge rules say. Each merged mapping is visited once, so anchors that merge
+    the same mapping again and again cannot make this take exponential time, and merges nested
+    more than `_MERGE_DEPTH` deep are left out.
+    """
+    if not any(key.tag == MERGE_TAG for key, _ in node.value):
         return node.value
-    merged: list[tuple[Node, Node]] = []
-    own: list[tuple[Node, Node]] = []
-    for key, value in node.value:
-        if key.tag != MERGE_TAG:
-            own.append((key, value))
-            continue
-        sources = value.value if isinstance(value, SequenceNode) else [value]
-        for source in sources:
-            if isinstance(source, MappingNode):
-                merged.extend(mapping_items(source, _depth + 1))
-    # Keys written in the mapping itself win over merged ones.
+    own = [(key, value) for key, value in node.value if key.tag != MERGE_TAG]
     names = {scalar_text(key) for key, _ in own}
-    return [(k, v) for k, v in merged if scalar_text(k) not in names] + own
+    merged: list[tuple[Node, Node]] = []
+    visited = {id(node)}
+
+    def merge(value: Node, depth: int) -> None:
+        for source in value.value if isinstance(value, SequenceNode) else [value]:
+            if not isinstance(source, MappingNode) or id(source) in visited:
+                continue
+            if depth > _MERGE_DEPTH:
+                return
+            visited.add(id(source))
+            for key, item in source.value:
+                if key.tag != MERGE_TAG and scalar_text(key) not in names:
+                    names.add(scalar_text(key))
+                    merged.append((key, item))
+            for key, item in source.value:
+                if key.tag == MERGE_TAG:
+                    merge(item, depth + 1)
+
+    for key, value in node.value:
+        if key.tag == MERGE_TAG:
+            merge(value, 1)
+    return merged + own
+
+
+def resolve_env(node: Node, environ: Mapping[str, str]) -> Node:
+    """MkDocs' `!ENV` tag, resolved as MkDocs does: `!ENV NAME`, or `!ENV [NAME, ..., default]`
+    (the first variable that is set, else the default). Any other node is returned as it is."""
+    if node.tag != "!ENV":
+        return node
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    names = [scalar_text(item) for item in items]
+    default = items[-1] if len(items) > 1 else None
+    for name in names[:-1] if default is not None else names:
+        if name is not None and name in environ:
+            text = environ[name]
+            return ScalarNode("tag:yaml.org,2002:str", text, node.start_mark, node.end_mark)
+    if default is not None:
+        return default
+    return ScalarNode(NULL_TAG, "", node.start_mark, node.end_mark)
 
 
 def scalar_text(node: Node) -> str | None:

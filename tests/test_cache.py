@@ -1,0 +1,338 @@
+"""The parse cache in `.jobsite-cache/`: it only ever saves time, it never changes a result,
+and nothing wrong with it (corrupt, foreign, planted, unwritable) ever becomes an error."""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import json
+import os
+import pickle
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import jobsite.cache
+from jobsite.agenda import build_agenda
+from jobsite.cache import FOLDER, Cache
+
+TODAY = "2026-11-16"
+FILES = {
+    "acme.md": """
+        ---
+        company: Acme Corp
+        role: Data Engineer
+        contacts: [{name: Dana Smith, phone: "+1 847 555 0100"}]
+        events:
+          - 2026-11-02 applied
+          - 2026-11-05 voicemail
+          - 2026-11-12 interview: went well
+        ---
+        Notes.
+        """,
+    "beta.md": "---\ncompany: Beta\nevents: [2026-11-02 applied]\n---\n",
+    "sub/gamma.md": "---\ncompany: Gamma\nkind: networking\nevents: [2026-11-20 meeting]\n---\n",
+    "bad.md": "---\ncompany: Bad\nevents: [2026-11-02 intervew]\n---\n",
+    "typo.md": "---\ncompany: Typo\nevnets: []\n---\n",
+}
+
+
+@pytest.fixture
+def root(make_root) -> Path:
+    return make_root(FILES)
+
+
+def due_json(run, root: Path) -> tuple[str, str]:
+    result = run(root, "due", "--today", TODAY, "--json", "--all")
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+def agenda_json(root: Path, *, use_cache: bool) -> list[dict]:
+    agenda = build_agenda(root, date.fromisoformat(TODAY), use_cache=use_cache)
+    return [action.as_json() for action in agenda.actions] + [
+        {"problem": str(problem)} for problem in agenda.journal.problems
+    ]
+
+
+def cache_file(root: Path) -> Path:
+    return root / FOLDER / "journal.pickle"
+
+
+# --- Same result cold, warm, and without the cache --------------------------------------------
+
+
+def test_cold_warm_and_no_cache_give_the_same_output(root, run) -> None:
+    uncached = agenda_json(root, use_cache=False)
+    assert not (root / FOLDER).exists()  # use_cache=False writes nothing
+    cold = due_json(run, root)
+    assert cache_file(root).is_file()
+    warm = due_json(run, root)
+    assert cold == warm
+    assert agenda_json(root, use_cache=True) == uncached
+    assert json.loads(cold[0]) == [a for a in uncached if "problem" not in a]
+    assert cold[1].splitlines() == [a["problem"] for a in uncached if "problem" in a]
+
+
+def test_the_cache_folder_ignores_itself_in_git(root, run) -> None:
+    due_json(run, root)
+    assert (root / FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_a_warm_cache_is_used(root, run) -> None:
+    """Control for the tests below: a planted entry with the right stamp and content hash is
+    served as it is, so the tests that expect a planted entry to be ignored test something."""
+    due_json(run, root)
+    entry = Cache(root).load("journal")
+    assert isinstance(entry, dict) and "journal/beta.md" in entry
+    digest, parsed = entry["journal/beta.md"]
+    opportunity = dataclasses.replace(parsed.opportunity, company="Served From Cache")
+    entry["journal/beta.md"] = (digest, dataclasses.replace(parsed, opportunity=opportunity))
+    Cache(root).save("journal", entry)
+    assert "Served From Cache" in due_json(run, root)[0]
+
+
+# --- Edits are seen even when size and mtime stay ---------------------------------------------
+
+
+def test_an_edit_with_the_same_size_and_mtime_is_picked_up(root, run) -> None:
+    before = due_json(run, root)
+    path = root / "journal/beta.md"
+    info = path.stat()
+    text = path.read_text()
+    edited = text.replace("2026-11-02 applied", "2026-11-09 applied")
+    assert len(edited) == len(text)
+    path.write_text(edited)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+    assert path.stat().st_mtime_ns == info.st_mtime_ns
+    after = due_json(run, root)
+    assert after != before
+    beta = [a for a in json.loads(after[0]) if a["company"] == "Beta"]
+    # Applied Mon 11-09: B+3 = Tue 10, (Wed 11 Veterans Day), Thu 12, Fri 13.
+    assert [(a["due"], a["bucket"]) for a in beta] == [("2026-11-13", "overdue")]
+    assert after == due_json(run, root)  # and stays right once cached again
+
+
+def test_added_removed_and_renamed_files(root, run) -> None:
+    due_json(run, root)
+    (root / "journal/beta.md").rename(root / "journal/beta-2.md")
+    (root / "journal/typo.md").unlink()
+    (root / "journal/new.md").write_text("---\ncompany: New\nevents: [2026-11-12 applied]\n---\n")
+    warm = due_json(run, root)
+    shutil.rmtree(root / FOLDER)
+    assert due_json(run, root) == warm
+    files = {a["file"] for a in json.loads(warm[0])}
+    assert {"journal/beta-2.md", "journal/new.md"} <= files
+    assert "journal/beta.md" not in files
+    assert "typo.md" not in warm[1]
+
+
+# --- Whatever is wrong with the cache file is ignored -----------------------------------------
+
+
+def plant(root: Path, data: bytes, name: str = "journal") -> None:
+    (root / FOLDER).mkdir(exist_ok=True)
+    (root / FOLDER / f"{name}.pickle").write_bytes(data)
+
+
+def test_a_corrupted_cache_file_is_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    data = bytearray(cache_file(root).read_bytes())
+    for index in range(0, len(data), 7):
+        data[index] ^= 0x5A
+    plant(root, bytes(data))
+    assert due_json(run, root) == expected
+
+
+def test_random_bytes_as_the_cache_are_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    plant(root, os.urandom(4096))
+    plant(root, os.urandom(512), "holidays")
+    assert due_json(run, root) == expected
+
+
+@pytest.mark.parametrize("keep", [0, 1, 10, 0.5, -1])
+def test_a_truncated_cache_file_is_ignored(root, run, keep) -> None:
+    expected = due_json(run, root)
+    data = cache_file(root).read_bytes()
+    cut = int(len(data) * keep) if isinstance(keep, float) else keep % len(data)
+    plant(root, data[:cut])
+    assert due_json(run, root) == expected
+
+
+def test_a_cache_entry_that_is_a_folder_is_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    cache_file(root).unlink()
+    cache_file(root).mkdir()
+    assert due_json(run, root) == expected
+
+
+def test_a_cache_written_by_another_format_is_ignored(root, run, monkeypatch) -> None:
+    """An entry that would change the result (see `test_a_warm_cache_is_used`) but carries
+    another version's stamp must not be served."""
+    expected = due_json(run, root)
+    entry = Cache(root).load("journal")
+    digest, parsed = entry["journal/beta.md"]
+    opportunity = dataclasses.replace(parsed.opportunity, company="Stale Format")
+    entry["journal/beta.md"] = (digest, dataclasses.replace(parsed, opportunity=opportunity))
+    monkeypatch.setattr(jobsite.cache, "FORMAT", "jobsite 0.0.1 format 0 python 3.0")
+    Cache(root).save("journal", entry)
+    monkeypatch.undo()
+    assert due_json(run, root) == expected
+
+
+def test_an_old_single_pickle_layout_is_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    plant(root, pickle.dumps(("jobsite 0.1.0 format 1 python 3.11", {"journal/beta.md": 1})))
+    assert due_json(run, root) == expected
+
+
+class _Exploit:
+    """Unpickling this runs `os.system(command)` with a plain `pickle.load`."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self):
+        return (os.system, (self.command,))
+
+
+class _Eval:
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def __reduce__(self):
+        return (eval, (self.code,))
+
+
+def test_a_planted_malicious_pickle_is_not_run(root, run, tmp_path) -> None:
+    expected = due_json(run, root)
+    marker = tmp_path / "pwned"
+    exploit = _Exploit(f"touch {marker}")
+    evil_eval = _Eval(f"open({str(marker)!r}, 'w')")
+    stamp = jobsite.cache.FORMAT
+    for data in (
+        pickle.dumps(exploit),
+        pickle.dumps((stamp, exploit)),
+        pickle.dumps(stamp) + pickle.dumps(exploit),
+        pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": (b"x", exploit)}),
+        pickle.dumps(stamp) + pickle.dumps(evil_eval),
+    ):
+        plant(root, data)
+        plant(root, data, "holidays")
+        assert due_json(run, root) == expected
+        assert not marker.exists()
+
+
+def test_an_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    stamp = jobsite.cache.FORMAT
+    plant(root, pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": 5}))
+    assert due_json(run, root) == expected
+    plant(root, pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": (b"x", "not parsed")}))
+    assert due_json(run, root) == expected
+
+
+def test_a_holidays_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    plant(root, pickle.dumps(jobsite.cache.FORMAT) + pickle.dumps(()), "holidays")
+    assert due_json(run, root) == expected
+
+
+# --- A cache that cannot be written is skipped ------------------------------------------------
+
+
+def test_cache_folder_that_is_a_file(root, run) -> None:
+    expected_uncached = agenda_json(root, use_cache=False)
+    (root / FOLDER).write_text("not a folder")
+    result = run(root, "due", "--today", TODAY, "--json", "--all")
+    assert result.exit_code == 0
+    assert agenda_json(root, use_cache=True) == expected_uncached
+    assert (root / FOLDER).read_text() == "not a folder"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes whatever the mode")
+def test_a_read_only_root_by_its_mode(root, run) -> None:
+    expected = agenda_json(root, use_cache=False)
+    root.chmod(0o555)
+    try:
+        result = run(root, "due", "--today", TODAY, "--json", "--all")
+        assert (result.exit_code, result.stderr.count("Traceback")) == (0, 0)
+        assert agenda_json(root, use_cache=True) == expected
+    finally:
+        root.chmod(0o755)
+
+
+@pytest.fixture
+def read_only(monkeypatch):
+    """Make every write under a folder fail as on a read-only file system (EROFS), the way
+    the kernel would, whichever call the cache uses; works when the tests run as root."""
+
+    def make(folder: Path) -> None:
+        folder = Path(os.path.realpath(folder))
+        real_os_open, real_mkdir = os.open, Path.mkdir
+        real_replace, real_open = os.replace, open
+        writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+        def inside(path) -> bool:
+            try:
+                return Path(os.path.realpath(path)).is_relative_to(folder)
+            except (TypeError, ValueError):
+                return False
+
+        def refuse(path) -> None:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+        def os_open(path, flags, *args, **kwargs):
+            if flags & writes and inside(path):
+                refuse(path)
+            return real_os_open(path, flags, *args, **kwargs)
+
+        def mkdir(self, *args, **kwargs):
+            if inside(self):
+                refuse(self)
+            return real_mkdir(self, *args, **kwargs)
+
+        def replace(source, target, *args, **kwargs):
+            if inside(target):
+                refuse(target)
+            return real_replace(source, target, *args, **kwargs)
+
+        def builtin_open(file, mode="r", *args, **kwargs):
+            if any(flag in mode for flag in "wax+") and inside(file):
+                refuse(file)
+            return real_open(file, mode, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", os_open)
+        monkeypatch.setattr(Path, "mkdir", mkdir)
+        monkeypatch.setattr(os, "replace", replace)
+        monkeypatch.setattr("builtins.open", builtin_open)
+        monkeypatch.setattr("io.open", builtin_open)
+
+    return make
+
+
+def test_a_read_only_root_with_no_cache_yet(root, run, read_only) -> None:
+    expected = agenda_json(root, use_cache=False)
+    read_only(root)
+    result = run(root, "due", "--today", TODAY, "--json", "--all")
+    assert result.exit_code == 0
+    assert "Traceback" not in result.stderr
+    assert not (root / FOLDER).exists()
+    assert agenda_json(root, use_cache=True) == expected
+    assert run(root, "check", "--today", TODAY).exit_code == 1  # bad.md, as without the cache
+
+
+def test_a_read_only_root_with_a_stale_cache(root, run, read_only) -> None:
+    due_json(run, root)  # a cache from before the root became read-only
+    (root / "journal/beta.md").write_text("---\ncompany: Beta\nevents: [2026-11-09 applied]\n---\n")
+    expected = agenda_json(root, use_cache=False)
+    stale = cache_file(root).read_bytes()
+    read_only(root)
+    result = run(root, "due", "--today", TODAY, "--json", "--all")
+    assert result.exit_code == 0
+    assert agenda_json(root, use_cache=True) == expected
+    assert cache_file(root).read_bytes() == stale  # the write was refused, and skipped
