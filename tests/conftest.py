@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -55,3 +57,47 @@ def run() -> Callable[..., Result]:
         return CliRunner().invoke(main, [*prefix, *args], env=env, catch_exceptions=False)
 
     return invoke
+
+
+# --- Headless Chromium for the browser and print tests (issue 3) -----------------------------
+# Debian's chromium and poppler-utils, never a downloaded browser. Where they are missing the
+# browser tests skip, except under CI (the variable `CI` set, as .ci/run and GitHub Actions
+# do), where a skipped browser test would hide a broken site: there they fail.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+BROWSER_TOOLS = (CHROMIUM, "pdfinfo", "pdftotext")
+
+
+def in_ci(environ: dict[str, str] | None = None) -> bool:
+    """True where the variable CI is set to anything but an empty, 0 or false value."""
+    value = (os.environ if environ is None else environ).get("CI", "")
+    return value.strip().lower() not in ("", "0", "false", "no")
+
+
+def require_tools(tools: tuple[str, ...], *, ci: bool) -> None:
+    """Skip the test when a tool is missing; fail instead under CI."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("the Python package playwright")
+    if missing:
+        message = f"missing {', '.join(missing)} (apt-get install chromium poppler-utils)"
+        if ci:
+            pytest.fail(f"{message}: the browser tests must run under CI", pytrace=False)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of Debian's Chromium, once the browser tests can run (see `require_tools`)."""
+    require_tools(BROWSER_TOOLS, ci=in_ci())
+    return CHROMIUM

@@ -5,13 +5,17 @@ Kept apart from cli.py so that MkDocs is imported only by the commands that need
 
 from __future__ import annotations
 
+import calendar
 import logging
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from .errors import JobsiteError
-from .plugin import today_override
+from .plugin import PLUGIN_LOGGER, today_override
 from .settings import CONFIG_FILE, PLUGIN_NAME
 
 
@@ -40,20 +44,24 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
     _quiet_mkdocs_info()
-    try:
-        config = load_config(str(_config_file(root)), strict=strict)
-        if PLUGIN_NAME not in config.plugins:
-            raise BuildError(
-                f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
-            )
-        config.plugins.on_startup(command="build", dirty=False)
+    with _warnings_to_stderr() as warnings, _source_date(today):
         try:
-            with today_override(today):
-                build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (Abort, ConfigurationError, MkDocsException) as error:
-        raise BuildError(f"build failed: {_one_line(error)}") from None
+            config = load_config(str(_config_file(root)), strict=strict)
+            if PLUGIN_NAME not in config.plugins:
+                raise BuildError(
+                    f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
+                )
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                with today_override(today):
+                    build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (Abort, ConfigurationError, MkDocsException) as error:
+            if strict and warnings.count:
+                noun = "problem" if warnings.count == 1 else "problems"
+                raise BuildError(f"--strict: {warnings.count} {noun} (listed above)") from None
+            raise BuildError(f"build failed: {_one_line(error)}") from None
     return Path(config.site_dir)
 
 
@@ -64,12 +72,55 @@ def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: b
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
     try:
-        with today_override(today):
+        with _warnings_to_stderr(), today_override(today):
             serve(
                 config_file=str(_config_file(root)), dev_addr=dev_addr, open_in_browser=open_browser
             )
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise BuildError(f"serve failed: {_one_line(error)}") from None
+
+
+class _Echo(logging.Handler):
+    """Prints MkDocs' warnings on stderr, journal problems as plain `path:line: message`.
+
+    MkDocs' own command line installs such a handler; run as a library it has none, and in
+    strict mode its counting handler would stop Python's last-resort one from printing.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        message = record.getMessage()
+        if not record.name.startswith(PLUGIN_LOGGER):
+            message = f"mkdocs: {record.levelname.lower()}: {message}"
+        print(message, file=sys.stderr)
+
+
+@contextmanager
+def _warnings_to_stderr() -> Iterator[_Echo]:
+    handler = _Echo()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+@contextmanager
+def _source_date(today: date | None) -> Iterator[None]:
+    """Stamp the build's by-products (sitemap.xml.gz) with `--today`, so builds repeat."""
+    if today is None or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(today.timetuple()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def _quiet_mkdocs_info() -> None:

@@ -5,6 +5,7 @@
   "use strict";
 
   var LABELS = { overdue: "Overdue", due: "Due now", upcoming: "Upcoming", later: "Later" };
+  var RANK = { overdue: 0, due: 1, upcoming: 2, later: 3 };
 
   function localToday() {
     var now = new Date();
@@ -56,13 +57,23 @@
     }
     var container = item.closest("[data-jobsite-list]");
     var target = container && listFor(container, bucket);
-    if (target && target !== item.parentNode) {
-      var due = item.getAttribute("data-due");
-      var before = null;
-      for (var i = 0; i < target.children.length; i++) {
-        if (target.children[i].getAttribute("data-due") > due) { before = target.children[i]; break; }
-      }
-      target.insertBefore(item, before);
+    if (target && target !== item.parentNode) target.appendChild(item);
+  }
+
+  /* Within a list: by bucket (a list may hold overdue and due), then by due date, then as
+     the build ordered them (company, action). */
+  function sortLists(order) {
+    var lists = document.querySelectorAll("[data-bucket-list]");
+    for (var i = 0; i < lists.length; i++) {
+      var items = Array.prototype.slice.call(lists[i].children);
+      items.sort(function (a, b) {
+        var ka = RANK[a.getAttribute("data-bucket")], kb = RANK[b.getAttribute("data-bucket")];
+        if (ka !== kb) return ka - kb;
+        var da = a.getAttribute("data-due"), db = b.getAttribute("data-due");
+        if (da !== db) return da < db ? -1 : 1;
+        return order.indexOf(a) - order.indexOf(b);
+      });
+      for (var j = 0; j < items.length; j++) lists[i].appendChild(items[j]);
     }
   }
 
@@ -98,15 +109,18 @@
       }
       return;
     }
-    var items = document.querySelectorAll(".jobsite-action[data-due]");
+    var items = Array.prototype.slice.call(document.querySelectorAll(".jobsite-action[data-due]"));
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       rebucket(item, bucketOf(item.getAttribute("data-due"), item.getAttribute("data-due-by"), today, horizon));
     }
+    sortLists(items);
     refreshEmptyNotes();
     refreshCounts();
     if (notice) {
-      notice.textContent = "Out of date: today is " + longDate(today) + ". The buckets were updated in your browser from the dates, but calls you logged since then show only after a rebuild (jobsite build).";
+      notice.textContent = "Out of date: today is " + longDate(today) + ". " + (items.length
+        ? "The buckets were updated in your browser from the dates, but calls you logged since then show only after a rebuild (jobsite build)."
+        : "What is shown here may have changed since: rebuild the site (jobsite build).");
       notice.hidden = false;
     }
     document.documentElement.setAttribute("data-jobsite-stale", today);

@@ -1,0 +1,141 @@
+"""Build the sample journal's site and photograph it for the README.
+
+Writes docs/screenshots/{home,due,company,company-phone,script-print}.png with Debian's
+headless Chromium (never a downloaded browser). The browser's clock is pinned to the day
+the site is computed for, so the due list shows no "out of date" notice.
+
+    python scripts/screenshots.py            # the five README pictures
+    python scripts/screenshots.py --dark     # also *-dark.png, to check the slate scheme
+
+Needs /usr/bin/chromium, pdftoppm (poppler-utils) and the Python playwright package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "docs" / "screenshots"
+TODAY = "2026-11-26"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+COMPANY = "companies/acme-corp/"
+SCRIPT = "scripts/follow-up-call/"
+
+
+def build_sample(into: Path) -> Path:
+    """Copy the sample root into `into` and build it with `jobsite build`; return site/."""
+    for name in ("journal", "docs"):
+        shutil.copytree(REPO / name, into / name, ignore=shutil.ignore_patterns("screenshots"))
+    shutil.copy(REPO / "mkdocs.yml", into / "mkdocs.yml")
+    command = [sys.executable, "-m", "jobsite", "-C", str(into), "build", "--today", TODAY]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return into / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 at a free port, in a thread; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def shoot(browser: Browser, url: str, path: Path, *, width: int, dark: bool = False) -> None:
+    """A full-page screenshot of `url` at `width` CSS pixels, the clock pinned to TODAY."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800},
+        device_scale_factor=1,
+        color_scheme="dark" if dark else "light",
+    )
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY}T09:00:00"))
+    page.goto(url, wait_until="networkidle")
+    page.screenshot(path=str(path), full_page=True)
+    context.close()
+
+
+def print_first_sheet(browser: Browser, url: str, path: Path) -> None:
+    """Print `url` to PDF as the browser's print dialog would, and render sheet 1 to PNG."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY}T09:00:00"))
+    page.goto(url, wait_until="networkidle")
+    with tempfile.TemporaryDirectory() as scratch:
+        pdf = Path(scratch) / "script.pdf"
+        page.pdf(path=str(pdf), format="Letter", prefer_css_page_size=True)
+        stem = Path(scratch) / "sheet"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, stem],
+            check=True,
+        )
+        shutil.copy(stem.with_suffix(".png"), path)
+    context.close()
+
+
+def main() -> None:
+    """Build, serve and photograph the sample site."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dark", action="store_true", help="also write *-dark.png")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the pictures")
+    options = parser.parse_args()
+    options.out.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        serve(build_sample(Path(scratch))) as base,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        schemes = [False, True] if options.dark else [False]
+        for dark in schemes:
+            suffix = "-dark" if dark else ""
+            shots = {
+                "home": ("", 1280),
+                "due": ("due/", 1280),
+                "company": (COMPANY, 1280),
+                "company-phone": (COMPANY, 390),
+            }
+            for name, (page, width) in shots.items():
+                target = options.out / f"{name}{suffix}.png"
+                shoot(browser, base + page, target, width=width, dark=dark)
+                print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+        target = options.out / "script-print.png"
+        print_first_sheet(browser, base + SCRIPT, target)
+        print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
