@@ -8,19 +8,22 @@ clock (`--today` overrides it), and every path is relative to the journal root (
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .agenda import Agenda, build_agenda
 from .atomic import write_atomic
+from .cli_options import report, today_option
+from .cli_options import today as today_from
 from .errors import JobsiteError
 from .formatting import ACTION_LABELS
 from .journal import parse_file
-from .model import INTERVIEWS, KINDS, Opportunity, Problem
+from .model import INTERVIEWS, KINDS, Opportunity
+from .redact import redact_agenda
 from .rules import date_warnings, is_closed, past_events, plan, scheduled_interview
 
 if TYPE_CHECKING:
@@ -35,23 +38,9 @@ def register(group: click.Group) -> None:
         group.add_command(command)
 
 
-def _today_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--today",
-        type=click.DateTime(formats=_DATE_FORMATS),
-        metavar="YYYY-MM-DD",
-        help="Act as if today were this date (default: the local date).",
-    )(command)
-
-
-def _today(value: datetime | None) -> date:
-    """The one place in these commands that asks the clock."""
-    return value.date() if value is not None else date.today()
-
-
 @click.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
-@_today_option
+@today_option
 @click.pass_obj
 def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     """Start a journal in DIR (default: here): mkdocs.yml, journal/, an example and more.
@@ -65,7 +54,7 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     from .scaffold import init_journal  # noqa: PLC0415 - reads the packaged files
 
     target = root / directory if directory is not None else root
-    written = init_journal(target, _today(today))
+    written = init_journal(target, today_from(today))
     click.echo(f"Started a journal in {target}:")
     for name in written:
         click.echo(f"  {name}")
@@ -101,7 +90,7 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     help="Record the first contact, on DATE or today.",
 )
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
-@_today_option
+@today_option
 @click.pass_obj
 def new(
     root: Path,
@@ -132,7 +121,7 @@ def new(
         raise click.UsageError("--phone and --email belong to a contact: add --contact NAME")
     if not company.strip():
         raise click.BadParameter("is empty", param_hint="'COMPANY'")
-    day = _today(today)
+    day = today_from(today)
     first = None
     if applied is not None:
         first = ("applied", _date_value(applied, "--applied", day))
@@ -156,7 +145,7 @@ def new(
         click.edit(filename=str(path))
     with _file_errors(relative):
         parsed = parse_file(relative, path.read_bytes())
-    _report(parsed.problems)
+    report(parsed.problems)
     click.echo(f"Created {relative}")
     if parsed.opportunity is not None:
         # An application dated ahead counts from its own day, not from today.
@@ -182,7 +171,7 @@ def new(
     callback=lambda _c, _p, v: _word("channel", v),
 )
 @click.option("--notes", metavar="TEXT", help="A note on what happened.")
-@_today_option
+@today_option
 @click.pass_obj
 def log(
     root: Path,
@@ -207,7 +196,7 @@ def log(
     from .eventlog import NewEvent, log_event  # noqa: PLC0415 - `due` never needs them
     from .targets import find_target, match_contact  # noqa: PLC0415
 
-    now = _today(today)
+    now = today_from(today)
     agenda = build_agenda(root, now)
     opportunity = find_target(root, agenda.settings.journal, target, agenda.journal)
     when = day.date() if day is not None else now
@@ -219,7 +208,7 @@ def log(
     updated = parse_file(opportunity.path, new_data).opportunity or opportunity
     recorded = "Scheduled" if when > now and event_type in INTERVIEWS else "Logged"
     click.echo(f"{recorded} {_describe(event)} in {opportunity.path}")
-    _report(p for p in date_warnings(updated, now) if p.line == updated.events[-1].line)
+    report(p for p in date_warnings(updated, now) if p.line == updated.events[-1].line)
     _print_next(updated, now, agenda)
 
 
@@ -230,7 +219,7 @@ def log(
     metavar="FILE",
     help="Write to FILE (relative to the journal root) instead of standard output.",
 )
-@_today_option
+@today_option
 @click.pass_obj
 def ics(root: Path, output: str | None, today: datetime | None) -> None:
     """Print every action as an all-day event of an iCalendar file, for a calendar app.
@@ -243,8 +232,9 @@ def ics(root: Path, output: str | None, today: datetime | None) -> None:
     """
     from .ics import render_calendar  # noqa: PLC0415 - imports icalendar
 
-    agenda = build_agenda(root, _today(today))
-    _report(agenda.journal.problems)
+    agenda = build_agenda(root, today_from(today))
+    report(agenda.journal.problems)
+    agenda = redact_agenda(agenda, agenda.settings.redact)  # as in the site's calendar.ics
     data = render_calendar(agenda.actions, agenda.today)
     if output is None or output == "-":
         click.echo(data, nl=False)
@@ -334,11 +324,6 @@ def _date_value(text: str, option: str, today: date) -> date:
         raise click.BadParameter(
             f"'{text}' is not a date (YYYY-MM-DD)", param_hint=option
         ) from None
-
-
-def _report(problems: Iterable[Problem]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
 
 
 def _clean(text: str | None) -> str | None:

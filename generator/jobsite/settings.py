@@ -2,12 +2,14 @@
 
 mkdocs.yml is read as YAML nodes, never constructed, so MkDocs' own tags (`!ENV`,
 `!!python/name:...`) cannot make it fail and every bad option is reported with its line.
+An option written with `!ENV` is resolved from the environment, as MkDocs does.
 The country and subdivision are checked against the `holidays` package by `workdays`, which
 imports it only when the holiday dates are not cached yet.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -76,7 +78,7 @@ def parse_options(options: yn.Node, path: str = CONFIG_FILE) -> Settings:
         parser = _PARSERS.get(name)
         if parser is None:
             continue  # options of later features (and typos) are MkDocs' to validate
-        values[name] = parser(value, location)
+        values[name] = parser(yn.resolve_env(value, os.environ), location)
         where[name] = location
     return Settings(**values, where=where)  # type: ignore[arg-type]
 

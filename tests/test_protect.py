@@ -1,0 +1,338 @@
+"""Protected mode (issue 5): nothing in a protected build is readable without the password."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import gzip
+import html
+import json
+import re
+import textwrap
+import zlib
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+import pytest
+from click.testing import CliRunner
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+from jobsite import protect
+from jobsite.cli import main
+from jobsite.pages import ASSETS, packaged_templates
+from jobsite.protect_shell import FILE_AAD, KEY_AAD, PAGE_AAD
+from jobsite.site_context import slugify
+
+from conftest import SAMPLE_TODAY
+
+PASSWORD = "a long passphrase of seven plain words"
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+MISSING = (
+    "build failed: mkdocs.yml:9: protect: true, but the environment variable JOBSITE_PASSWORD "
+    "is not set: set it to the site's password (nothing was built)"
+)
+PNG = b"\x89PNG\r\n\x1a\n" + b"Quixotrel office photo " * 20
+
+# Every value here is distinctive enough that finding it anywhere in the output is a leak.
+QUIXOTREL = """\
+---
+company: Quixotrel Vantablack Holdings
+role: Zymurgist Principal
+contacts:
+  - name: Ottoline Brackenbury
+    title: Talent Sherpa Extraordinaire
+    phone: "+1 312 555 0199"
+    email: ottoline.brackenbury@quixotrel.example
+    notes: mentioned the Fennimore offsite
+  - name: Thaddeus Ingleborough
+    phone: "+44 20 7946 0321"
+    email: thad@ingleborough.example
+events:
+  - {date: 2026-11-16, type: applied, notes: through the Marrowbone referral portal}
+tags: [glimmerwave, kestrelops]
+link: https://quixotrel.example/jobs/zx-7741
+---
+Remember to mention the Wolfsbane migration project.
+"""
+BRINDLEMOOR = """\
+---
+company: Brindlemoor Analytica
+role: Cartographer of Pipelines
+contacts:
+  - name: Persimmon Lakshmanan
+    phone: "(773) 555-0142"
+events:
+  - 2026-11-20 interview: panel with Ravensworth and Okonkwo-Lindqvist
+tags: [hollowfern]
+---
+Asked about the Tamarisk dashboard rewrite.
+"""
+SECRETS = [
+    "Quixotrel",
+    "Vantablack",
+    "Zymurgist Principal",
+    "Ottoline",
+    "Brackenbury",
+    "Talent Sherpa",
+    "312 555 0199",
+    "+13125550199",
+    "ottoline.brackenbury",
+    "quixotrel.example",
+    "Fennimore",
+    "Thaddeus",
+    "Ingleborough",
+    "7946 0321",
+    "Marrowbone",
+    "glimmerwave",
+    "kestrelops",
+    "zx-7741",
+    "Wolfsbane",
+    "Brindlemoor",
+    "Analytica",
+    "Cartographer of Pipelines",
+    "Persimmon",
+    "Lakshmanan",
+    "555-0142",
+    "7735550142",
+    "Ravensworth",
+    "Okonkwo-Lindqvist",
+    "hollowfern",
+    "Tamarisk",
+    "quixotrel-vantablack-holdings",  # the slugs a clear build would use
+    "brindlemoor-analytica",
+    "zymurgist-principal",
+    PASSWORD,
+]
+
+
+def _mkdocs_yml(options: str) -> str:
+    return textwrap.dedent(
+        f"""\
+        site_name: Test journal
+        theme:
+          name: material
+          features: [navigation.instant, search.suggest]
+        plugins:
+          - search
+          - tags
+          - jobsite:
+              protect: true
+        {options}
+        """
+    )
+
+
+def _make_root(folder: Path) -> Path:
+    """A journal root with the Material theme, search, tags, a picture and a calendar file."""
+    root = folder / "journal-root"
+    (root / "journal").mkdir(parents=True)
+    (root / "journal" / "quixotrel-zymurgist.md").write_text(QUIXOTREL, encoding="utf-8")
+    (root / "journal" / "brindlemoor.md").write_text(BRINDLEMOOR, encoding="utf-8")
+    (root / "docs" / "pictures").mkdir(parents=True)
+    (root / "docs" / "pictures" / "office.png").write_bytes(PNG)
+    # Stands in for the calendar the site will carry: dropped in protected mode.
+    (root / "docs" / "calendar.ics").write_text("BEGIN:VCALENDAR\nX-Quixotrel\n", "utf-8")
+    (root / "mkdocs.yml").write_text(_mkdocs_yml(""), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return _make_root(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One protected build, shared by the tests that only read it."""
+    root = _make_root(tmp_path_factory.mktemp("protected"))
+    env = {"JOBSITE_PASSWORD": PASSWORD, "GITHUB_REPOSITORY": None}
+    args = ["-C", str(root), "build", "--today", SAMPLE_TODAY]
+    result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root / "site"
+
+
+def _build(run, root: Path, password: str | None = PASSWORD, *args: str):
+    env = {"JOBSITE_PASSWORD": password, "GITHUB_REPOSITORY": None}
+    return run(root, "build", "--today", SAMPLE_TODAY, *args, env=env)
+
+
+def _forms(secret: str) -> set[bytes]:
+    """`secret` as it could appear: any case, slugged, URL-encoded, HTML- or JSON-escaped."""
+    texts = {secret, slugify(secret), quote(secret), quote_plus(secret), html.escape(secret)}
+    texts.add(json.dumps(secret)[1:-1])
+    texts |= {quote(slugify(secret)), secret.replace(" ", "")}
+    found = set()
+    for text in texts:
+        if len(text) >= 5:
+            lowered = text.lower()
+            found |= {lowered.encode(c) for c in ("utf-8", "utf-16-le", "utf-16-be")}
+    return found
+
+
+def _views(data: bytes) -> list[bytes]:
+    """The bytes of a file, and every way they could be hiding text: gzip, base64, hex."""
+    views = [data]
+    if data[:2] == b"\x1f\x8b":
+        views.append(gzip.decompress(data))
+    for match in re.finditer(rb"[A-Za-z0-9+/_-]{16,}={0,2}", data):
+        run = match.group()
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                decoded = decode(run + b"=" * (-len(run) % 4))
+            except (binascii.Error, ValueError):
+                continue
+            views.append(decoded)
+            if decoded[:2] == b"\x1f\x8b":
+                with contextlib.suppress(OSError, EOFError, zlib.error):
+                    views.append(gzip.decompress(decoded))
+    for match in re.finditer(rb"(?:[0-9a-fA-F]{2}){16,}", data):
+        views.append(bytes.fromhex(match.group().decode("ascii")))
+    return views
+
+
+def _leaks(site: Path, secrets: list[str]) -> list[str]:
+    """Every (file, secret) where the secret shows, in its path or in any view of its bytes."""
+    forms = {secret: _forms(secret) for secret in secrets}
+    found = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        views = [rel.encode("utf-8"), *_views(path.read_bytes())]
+        haystacks = [view.lower() for view in views]
+        for secret, needles in forms.items():
+            if any(needle in haystack for haystack in haystacks for needle in needles):
+                found.append(f"{rel}: {secret}")
+    return found
+
+
+def _payload(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="jobsite-locked">(.*?)</script>', text)
+    assert match, f"{page} is not a locked page"
+    return json.loads(match.group(1))
+
+
+def _content_key(payload: dict, password: str = PASSWORD) -> bytes:
+    site_key = PBKDF2HMAC(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=base64.b64decode(payload["salt"]),
+        iterations=payload["iterations"],
+    ).derive(password.encode("utf-8"))
+    wrapped = base64.b64decode(payload["key"])
+    return AESGCM(site_key).decrypt(wrapped[:12], wrapped[12:], KEY_AAD)
+
+
+def _unlock(page: Path, password: str = PASSWORD) -> str:
+    payload = _payload(page)
+    sealed = base64.b64decode(payload["page"])
+    key = _content_key(payload, password)
+    return AESGCM(key).decrypt(sealed[:12], sealed[12:], PAGE_AAD).decode("utf-8")
+
+
+def test_a_protected_build_shows_nothing_of_the_journal(site: Path) -> None:
+    assert (site / "index.html").is_file()
+    assert _leaks(site, SECRETS) == []
+
+
+def test_the_same_journal_built_in_the_clear_shows_all_of_it(run, root: Path) -> None:
+    """The scan above finds what it looks for: without protection, every secret is found."""
+    (root / "mkdocs.yml").write_text(
+        _mkdocs_yml("").replace("protect: true", "protect: false"), encoding="utf-8"
+    )
+    assert _build(run, root).exit_code == 0
+    found = {line.split(": ", 1)[1] for line in _leaks(root / "site", SECRETS)}
+    assert found == set(SECRETS) - {PASSWORD}
+
+
+def test_every_page_is_locked_and_keeps_search_engines_away(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 8
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert NOINDEX in text, page
+        title = re.search(r"<title>(.*?)</title>", text).group(1)
+        assert title == ("Not found" if page.name == "404.html" else "Locked"), page
+    assert "jobsite-locked" not in (site / "404.html").read_text(encoding="utf-8")
+    for gone in ("search", "sitemap.xml", "sitemap.xml.gz", "tags.json", "calendar.ics"):
+        assert not (site / gone).exists(), gone
+
+
+def test_a_locked_page_opens_with_the_password_and_only_with_it(site: Path) -> None:
+    payload = _payload(site / "due" / "index.html")
+    assert payload["kdf"] == "PBKDF2-SHA256" and payload["cipher"] == "AES-256-GCM"
+    assert payload["iterations"] >= 600_000
+    assert len(base64.b64decode(payload["salt"])) == 16
+    due = _unlock(site / "due" / "index.html")
+    assert "Quixotrel Vantablack Holdings" in due and "+1 312 555 0199" in due
+    assert NOINDEX in due and '<meta name="referrer" content="no-referrer">' in due
+    assert 'id="jobsite-lock"' in due
+    companies = [p for p in (site / "companies").iterdir() if p.is_dir()]
+    assert len(companies) == 2
+    assert all(re.fullmatch(r"[a-z2-7]{16}", p.name) for p in companies)
+    texts = [_unlock(p / "index.html") for p in companies]
+    assert any("Remember to mention the Wolfsbane migration project." in t for t in texts)
+    with pytest.raises(InvalidTag):
+        _unlock(site / "due" / "index.html", "not the password")
+
+
+def test_each_page_has_its_own_nonce_and_one_salt_per_build(site: Path) -> None:
+    payloads = [_payload(p) for p in site.rglob("index.html")]
+    nonces = {base64.b64decode(p["page"])[:12] for p in payloads}
+    assert len(nonces) == len(payloads)
+    assert len({p["salt"] for p in payloads}) == 1
+    assert len({p["key"] for p in payloads}) == 1
+
+
+def test_other_files_are_sealed_and_the_theme_stays_as_shipped(site: Path) -> None:
+    sealed = (site / "pictures" / "office.png").read_bytes()
+    assert sealed != PNG
+    key = _content_key(_payload(site / "index.html"))
+    assert AESGCM(key).decrypt(sealed[:12], sealed[12:], FILE_AAD) == PNG
+    for asset in ASSETS:
+        assert (site / asset).read_bytes() == (packaged_templates() / asset).read_bytes()
+    bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert bundles and b"function" in bundles[0].read_bytes()
+    assert '"pictures/office.png"' in _unlock(site / "index.html")
+
+
+def test_a_protected_build_without_a_password_fails_before_writing(run, root: Path) -> None:
+    old = root / "site"
+    old.mkdir()
+    (old / "old.txt").write_text("the last good build", encoding="utf-8")
+    result = _build(run, root, password=None)
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [MISSING]
+    assert [p.name for p in old.iterdir()] == ["old.txt"]
+    assert _build(run, root, password="   ").exit_code == 1
+
+
+def test_a_short_password_is_a_warning_that_strict_makes_fatal(run, root: Path, caplog) -> None:
+    assert _build(run, root, "short").exit_code == 0
+    assert "JOBSITE_PASSWORD is shorter than 16 characters" in caplog.text
+    result = _build(run, root, "short", "--strict")
+    assert result.exit_code == 1
+    assert "JOBSITE_PASSWORD is shorter than 16 characters" in result.stderr + caplog.text
+    assert not any((root / "site").iterdir())  # a failed protected build leaves nothing
+
+
+def test_the_site_key_and_slugs_stay_the_same_across_builds_of_one_repository() -> None:
+    environ = {"GITHUB_REPOSITORY": "dana/jobs"}
+    first = protect.SiteKeys.derive(PASSWORD, protect.site_salt(environ))
+    second = protect.SiteKeys.derive(PASSWORD, protect.site_salt(environ))
+    assert first.site_key == second.site_key
+    assert first.content_key != second.content_key
+    assert first.slug("Acme Corp") == second.slug("ACME  corp") != first.slug("Acme Inc")
+    other_site = protect.SiteKeys.derive(PASSWORD, protect.site_salt({"GITHUB_REPOSITORY": "x/y"}))
+    assert other_site.slug("Acme Corp") != first.slug("Acme Corp")
+    assert protect.site_salt({}) != protect.site_salt({})  # random outside GitHub Actions
+    assert PASSWORD not in repr(first) and first.site_key.hex() not in repr(first)
+
+
+def test_a_secret_pasted_with_its_line_end_opens_with_the_typed_password(run, root: Path) -> None:
+    assert _build(run, root, PASSWORD + "\r\n").exit_code == 0
+    assert "Quixotrel" in _unlock(root / "site" / "index.html", PASSWORD)

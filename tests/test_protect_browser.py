@@ -1,0 +1,216 @@
+"""A protected site in headless Chromium: the password opens it, a wrong one does not (issue 5).
+
+The site is served from a sub-folder, as GitHub Pages serves a project site, by http.server on
+127.0.0.1 in a thread. Without Debian's Chromium or Playwright the tests are skipped, except
+under CI, where they fail (conftest's `chromium` fixture).
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import textwrap
+import threading
+import zlib
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from conftest import CHROMIUM_ARGS, SAMPLE_TODAY
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "tall ships and a star to steer her by"
+JOURNAL = """\
+---
+company: Quillfeather Maritime
+role: Harbour Data Engineer
+contacts:
+  - name: Imogen Saltmarsh
+    phone: "+1 312 555 0177"
+events:
+  - {date: 2026-11-16, type: applied}
+---
+Ask about the lighthouse telemetry project.
+"""
+
+
+def _png() -> bytes:
+    """A 2x2 red PNG, made here rather than shipped."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+
+    header = (2).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    pixels = zlib.compress(b"\x00\xff\x00\x00\xff\x00\x00" * 2)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[object]:
+    """Debian's Chromium through Playwright (conftest's `chromium`: skipped, or failed in CI)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the protected site once and serve it at http://127.0.0.1:PORT/jobs/."""
+    from click.testing import CliRunner
+
+    from jobsite.cli import main
+
+    root = tmp_path_factory.mktemp("browser") / "root"
+    (root / "journal").mkdir(parents=True)
+    (root / "docs").mkdir()
+    (root / "journal" / "quillfeather.md").write_text(JOURNAL, encoding="utf-8")
+    (root / "docs" / "harbour.png").write_bytes(_png())
+    (root / "docs" / "harbour.md").write_text("# Harbour\n\n![the harbour](harbour.png)\n", "utf-8")
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            """\
+            site_name: Test journal
+            theme: {name: material}
+            plugins:
+              - search
+              - jobsite:
+                  protect: true
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {"JOBSITE_PASSWORD": PASSWORD, "GITHUB_REPOSITORY": None}
+    result = CliRunner().invoke(
+        main, ["-C", str(root), "build", "--today", SAMPLE_TODAY], env=env, catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    www = root.parent / "www"
+    shutil.copytree(root / "site", www / "jobs")
+    handler = functools.partial(_QuietHandler, directory=str(www))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/jobs/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def _unlock(page, password: str, remember: bool = False) -> None:
+    page.fill("#jobsite-password", password)
+    if remember:
+        page.check("#jobsite-remember")
+    page.click("#jobsite-submit")
+
+
+def test_the_right_password_opens_the_due_list_and_a_company_page(browser, base_url) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "due/")
+        assert page.title() == "Locked"
+        assert "Quillfeather" not in page.content()
+        _unlock(page, PASSWORD)
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)  # the last thing on a page
+        assert page.locator("[data-action='follow-up-call']").count() == 1
+        assert "Quillfeather Maritime" in page.inner_text("body")
+        assert "Imogen Saltmarsh" in page.inner_text("body")
+        page.click("text=Quillfeather Maritime")  # on to the company page: no password again
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        assert page.is_visible("text=Ask about the lighthouse telemetry project.")
+        assert "/jobs/companies/" in page.url and "quillfeather" not in page.url.lower()
+        assert "Quillfeather Maritime" in page.title()
+        assert "This site is locked" not in page.inner_text("body")  # replaced, not appended
+    finally:
+        context.close()
+
+
+def test_a_wrong_password_says_so_and_shows_nothing(browser, base_url) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        _unlock(page, "not the password at all")
+        page.wait_for_selector("#jobsite-message.wrong", timeout=30_000)
+        assert page.inner_text("#jobsite-message") == "Wrong password. Try again."
+        body = page.inner_text("body")
+        assert "Quillfeather" not in body and "Imogen" not in body
+        assert page.title() == "Locked"
+    finally:
+        context.close()
+
+
+def test_remember_keeps_the_site_open_until_lock_is_clicked(browser, base_url) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        _unlock(page, PASSWORD, remember=True)
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        second = context.new_page()  # a new tab shares localStorage, not sessionStorage
+        second.goto(base_url + "due/")
+        second.wait_for_selector("#jobsite-lock", timeout=30_000)
+        assert "Quillfeather Maritime" in second.inner_text("body")
+        second.reload()
+        second.wait_for_selector("#jobsite-lock", timeout=30_000)
+        assert second.locator("[data-action='follow-up-call']").count() == 1
+        second.click("#jobsite-lock")
+        second.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+        assert "Quillfeather" not in second.inner_text("body")
+        third = context.new_page()
+        third.goto(base_url)
+        third.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+    finally:
+        context.close()
+
+
+def test_without_remember_a_new_tab_asks_again(browser, base_url) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        _unlock(page, PASSWORD)
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        page.reload()  # the same tab keeps its session
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        other = context.new_page()
+        other.goto(base_url)
+        other.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+    finally:
+        context.close()
+
+
+def test_a_picture_of_your_own_is_sealed_and_shown_once_unlocked(browser, base_url) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        response = page.request.get(base_url + "harbour.png")
+        assert response.ok and not response.body().startswith(b"\x89PNG")
+        page.goto(base_url + "harbour/")
+        _unlock(page, PASSWORD)
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        page.wait_for_function(
+            "document.querySelector('img[alt=\"the harbour\"]').src.startsWith('blob:')",
+            timeout=30_000,
+        )
+        width = page.eval_on_selector("img[alt='the harbour']", "image => image.naturalWidth")
+        assert width == 2
+    finally:
+        context.close()

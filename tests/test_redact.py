@@ -1,0 +1,147 @@
+"""`redact: [phone, email, notes]` (issue 5): gone from every page and from the calendar."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from jobsite.agenda import build_agenda
+from jobsite.ics import render_calendar
+from jobsite.redact import redact_agenda
+
+from conftest import SAMPLE_TODAY
+
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+TODAY = date.fromisoformat(SAMPLE_TODAY)
+ACME = """\
+---
+company: Acme Corp
+role: Data Engineer
+contacts:
+  - name: Dana Smith
+    title: HR Generalist
+    phone: "+1 847 555 0100"
+    email: dana@acme.example
+    notes: prefers calls after lunch
+  - name: Lee Park
+    phone: "+1 847 555 0111"
+events:
+  - {date: 2026-11-16, type: applied, notes: through the careers site}
+  - 2026-11-19 call: left the three-part message
+phone: "+1 847 555 0199"
+tags: [python]
+---
+My own notes about the Quarterly Widget project.
+"""
+PHONES = ("+1 847 555 0100", "+1 847 555 0111", "+1 847 555 0199", "18475550100")
+EMAILS = ("dana@acme.example",)
+NOTES = (
+    "prefers calls after lunch",
+    "through the careers site",
+    "left the three-part message",
+    "Quarterly Widget",
+)
+
+
+@pytest.fixture
+def agenda(make_root):
+    return build_agenda(make_root({"acme.md": ACME}, settings=""), TODAY, use_cache=False)
+
+
+def test_no_fields_gives_the_agenda_back_unchanged(agenda) -> None:
+    assert redact_agenda(agenda, []) is agenda
+
+
+def test_each_field_goes_everywhere_and_nothing_else_does(agenda) -> None:
+    redacted = redact_agenda(agenda, ["phone", "email", "notes"])
+    (before,), (after,) = agenda.journal.opportunities, redacted.journal.opportunities
+    assert [c.phone for c in after.contacts] == [None, None]
+    assert [c.email for c in after.contacts] == [None, None]
+    assert [c.notes for c in after.contacts] == [None, None]
+    assert [e.notes for e in after.events] == [None, None]
+    assert after.body == ""
+    assert dict(after.extra) == {}
+    assert [c.name for c in after.contacts] == ["Dana Smith", "Lee Park"]
+    assert after.contacts[0].title == "HR Generalist"
+    assert [(e.date, e.type, e.channel) for e in after.events] == [
+        (e.date, e.type, e.channel) for e in before.events
+    ]
+    assert (after.company, after.role, after.tags) == (before.company, before.role, before.tags)
+    assert redacted.actions == agenda.actions  # the same actions, due the same days
+    assert all(a.opportunity is after for a in redacted.actions)
+    assert before.contacts[0].phone == "+1 847 555 0100"  # the input is not changed
+
+
+def test_one_field_leaves_the_others(agenda) -> None:
+    (after,) = redact_agenda(agenda, ["phone"]).journal.opportunities
+    assert after.contacts[0].phone is None and after.contacts[0].email == "dana@acme.example"
+    assert after.contacts[0].notes == "prefers calls after lunch"
+    assert "Quarterly Widget" in after.body
+    assert dict(after.extra) == {}  # the top-level `phone:` key
+    (after,) = redact_agenda(agenda, ["notes"]).journal.opportunities
+    assert after.contacts[0].phone == "+1 847 555 0100"
+    assert dict(after.extra) == {"phone": "+1 847 555 0199"}
+
+
+def test_an_unknown_field_is_refused(agenda) -> None:
+    with pytest.raises(ValueError, match="cannot redact address"):
+        redact_agenda(agenda, ["phone", "address"])
+
+
+def _unfolded(calendar: bytes) -> str:
+    """iCalendar folds long lines at 75 octets; unfold them to search the text."""
+    return calendar.decode("utf-8").replace("\r\n ", "")
+
+
+def test_the_calendar_of_a_redacted_agenda_has_none_of_them(agenda) -> None:
+    clear = _unfolded(render_calendar(agenda.actions, TODAY))
+    assert "Phone: +1 847 555 0100" in clear and "dana@acme.example" in clear
+    redacted = redact_agenda(agenda, ["phone", "email", "notes"])
+    text = _unfolded(render_calendar(redacted.actions, TODAY))
+    assert "Dana Smith" in text
+    for value in (*PHONES, *EMAILS, "Phone:", "Email:"):
+        assert value not in text
+
+
+def _site_text(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html")))
+
+
+def _build(run, make_root, settings: str) -> Path:
+    root = make_root({"acme.md": ACME}, settings=settings)
+    (root / "docs").mkdir()
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "plugins:\n", "theme: {name: material}\nplugins:\n  - search\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run(root, "build", "--today", SAMPLE_TODAY)
+    assert result.exit_code == 0, result.output
+    return root / "site"
+
+
+def test_a_redacted_site_shows_no_phone_email_or_note_on_any_page(run, make_root) -> None:
+    site = _build(run, make_root, "redact: [phone, email, notes]")
+    text = _site_text(site) + (site / "search" / "search_index.json").read_text("utf-8")
+    assert "Dana Smith" in text and "Acme Corp" in text
+    for value in (*PHONES, *EMAILS, *NOTES, "tel:", "mailto:"):
+        assert value not in text, value
+
+
+def test_an_unredacted_site_shows_them(run, make_root) -> None:
+    text = _site_text(_build(run, make_root, ""))
+    for value in ("+1 847 555 0100", "tel:+18475550100", *EMAILS, *NOTES):
+        assert value in text, value
+
+
+def test_every_page_asks_search_engines_to_stay_away(run, make_root) -> None:
+    site = _build(run, make_root, textwrap.dedent("redact: [phone]"))
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 8
+    for page in pages:
+        assert NOINDEX in page.read_text(encoding="utf-8"), page
