@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -67,6 +68,7 @@ class RenderedSite:
 
     pages: dict[str, str]
     assets: dict[str, bytes]
+    company_pages: dict[str, str]  # opportunity path → its company page's folder
 
 
 def packaged_templates() -> Path:
@@ -80,11 +82,20 @@ def template_folders(root: Path) -> list[Path]:
     return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
 
 
-def render_site(agenda: Agenda, *, directory_urls: bool = True) -> RenderedSite:
-    """Every generated page of the site of `agenda`, and the assets those pages use."""
+def render_site(
+    agenda: Agenda,
+    *,
+    directory_urls: bool = True,
+    slug_for: Callable[[str], str] | None = None,
+) -> RenderedSite:
+    """Every generated page of the site of `agenda`, and the assets those pages use.
+
+    `slug_for` names the company pages (see `site_context.build_context`).
+    """
     folders = template_folders(agenda.root)
+    _icon.cache_clear()  # read each icon once per build, and afresh on every `serve` rebuild
     env = _environment(tuple(str(folder) for folder in folders))
-    context = build_context(agenda)
+    context = build_context(agenda, slug_for)
     pages: dict[str, str] = {}
 
     def render(path: str, template: str, **values: object) -> None:
@@ -106,7 +117,8 @@ def render_site(agenda: Agenda, *, directory_urls: bool = True) -> RenderedSite:
     render("stats/index.md", "stats.md", charts=_charts(context))
     render("tags/index.md", "tags.md")
     assets = {name: _read_asset(folders, name) for name in ASSETS}
-    return RenderedSite(pages, assets)
+    company_pages = {path: company.path for path, company in context.company_of.items()}
+    return RenderedSite(pages, assets, company_pages)
 
 
 @cache
@@ -172,14 +184,16 @@ def _markdown_body(body: str) -> Markup:
     """A file's own notes, as Markdown for MkDocs to render under the opportunity.
 
     The notes are the user's own Markdown, so they are passed through, not escaped; their
-    headings move down three levels to sit under the page's "Notes" heading.
+    ATX headings move down three levels (to at most h6) to sit under the page's "Notes"
+    heading; setext (underlined) headings are left as written.
     """
     lines, fenced = [], False
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
+    for text in body.replace("\r\n", "\n").split("\n"):
+        if text.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        heading = not fenced and re.match(r"#{1,3}\s", line)
-        lines.append("###" + line if heading else line)
+        heading = None if fenced else re.match(r"(#{1,6})(\s)", text)
+        level = len(heading[1]) if heading else 0
+        lines.append("#" * min(6, level + 3) + text[level:] if heading else text)
     return Markup("\n".join(lines).strip("\n"))
 
 
@@ -192,6 +206,7 @@ def _plain(value: object) -> str:
     return "" if value is None else str(value)
 
 
+@cache  # a company page shows a dozen icons: reading the file each time was 40% of rendering
 def _icon(folders: tuple[str, ...], name: str) -> Markup:
     """An inline SVG icon from the templates' `icons/` folder (Material Design Icons)."""
     for folder in folders:

@@ -8,28 +8,37 @@ and mkdocs.yml. The options are read and checked by `settings.py`, the one place
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import mkdocs
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .agenda import build_agenda
 from .errors import JobsiteError
+from .ics import render_calendar
+from .model import Action
 from .pages import TEMPLATES_FOLDER, render_site
+from .protect import ProtectedBuild, start_protected_build
+from .redact import redact_agenda
 
-log = logging.getLogger("mkdocs.plugins.jobsite")
+PLUGIN_LOGGER = "mkdocs.plugins.jobsite"
+log = logging.getLogger(PLUGIN_LOGGER)
 
+CALENDAR = "calendar.ics"  # every action as an all-day event, for a calendar to subscribe to
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 NAV = [
     {"Home": "index.md"},
@@ -92,10 +101,27 @@ class JobsitePluginConfig(base.Config):
 class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
     """Adds the due list, company timelines, scripts and stats to an MkDocs site."""
 
+    _protected: ProtectedBuild | None = None  # set by on_config where `protect: true`
+    _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
+    _generated: frozenset[str] = frozenset()  # the pages this plugin added to this build
+    _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under `serve`, keep each generated page's HTML from one rebuild to the next.
+
+        One journal edit changes a page or two, yet MkDocs converts the Markdown of every page
+        on every rebuild: at 1,000 opportunities that was half of a rebuild. (With this hook
+        MkDocs keeps the plugin object across rebuilds; `on_config` still runs for each.)
+        """
+        reusable = command == "serve" and mkdocs.__version__.startswith("1.6.")
+        self._converted = {} if reusable else None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Keep the site private: no web fonts from another host."""
+        """Keep the site private: no web fonts from another host; with `protect: true`, stop
+        here, before anything is written, if JOBSITE_PASSWORD is not set (protect.py)."""
         if config.theme.name == "material":
             config.theme["font"] = False
+        self._protected = start_protected_build(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -106,20 +132,48 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
             agenda = build_agenda(root, today)
         except JobsiteError as error:
             raise PluginError(str(error)) from None
+        agenda = redact_agenda(agenda, agenda.settings.redact)  # the pages and calendar alike
         for problem in agenda.journal.problems:
             # Warnings, so that `mkdocs build --strict` and `jobsite build --strict` fail.
             log.warning(str(problem))
-        site = render_site(agenda, directory_urls=config.use_directory_urls)
-        for path, content in {**site.pages, **site.assets}.items():
+        protected = self._protected
+        site = render_site(
+            agenda,
+            directory_urls=config.use_directory_urls,
+            slug_for=protected.slug if protected else None,
+        )
+        calendar = render_calendar(
+            agenda.actions, agenda.today, link=_page_link(config.site_url, site.company_pages)
+        )
+        for path, content in {**site.pages, **site.assets, CALENDAR: calendar}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        self._generated = frozenset(site.pages)
         config.extra_css.append("assets/jobsite.css")
         config.extra_javascript.append("assets/jobsite.js")
         if not config.nav:
             config.nav = list(NAV)
         return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Note, once the files are final, what besides its Markdown decides a page's HTML."""
+        if self._converted is not None:
+            self._setting = (
+                repr(config.markdown_extensions),
+                repr(config.mdx_configs),
+                repr(config.validation),
+                config.use_directory_urls,
+                tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
+            )
+        return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """Under `serve`, a generated page whose Markdown is unchanged reuses its HTML."""
+        if self._converted is not None and page.file.src_uri in self._generated:
+            page.render = _reusing_render(page, self._converted, self._setting)  # type: ignore[method-assign]
+        return page
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Every page asks search engines to stay away (robots.txt cannot, on project sites)."""
@@ -131,6 +185,17 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
         """The same for MkDocs' static templates, such as 404.html."""
         return _add_noindex(output_content) if template_name.endswith(".html") else output_content
 
+    @event_priority(-100)  # last: after search, sitemap and tags have written their files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """With `protect: true`, encrypt or drop everything the build wrote."""
+        if self._protected is not None:
+            self._protected.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A protected build that failed halfway leaves no readable page in site/."""
+        if self._protected is not None:
+            self._protected.discard()
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         """Rebuild when a journal file, a template override or mkdocs.yml changes."""
         root = Path(config.config_file_path).resolve().parent
@@ -139,6 +204,81 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _page_link(site_url: str | None, pages: dict[str, str]) -> Callable[[Action], str | None]:
+    """Each calendar event links to its company's page, where the site's address is known."""
+
+    def link(action: Action) -> str | None:
+        if not site_url:
+            return None
+        return site_url.rstrip("/") + "/" + pages[action.opportunity.path]
+
+    return link
+
+
+@dataclass(frozen=True, slots=True)
+class _Converted:
+    """What MkDocs 1.6's `Page.render` left on a page, for the next `serve` rebuild."""
+
+    markdown: str
+    setting: tuple[object, ...]
+    content: str
+    toc: Any
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, str]] | None  # `links_to_anchors`, by the target's src_uri
+    records: tuple[logging.LogRecord, ...]  # what the conversion logged: told again on reuse
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _reusing_render(
+    page: Page, kept: dict[str, _Converted], setting: tuple[object, ...]
+) -> Callable[[MkDocsConfig, Files], None]:
+    """`page.render`, skipped where the page's Markdown and `setting` are as last time."""
+    render = page.render
+
+    def reusing(config: MkDocsConfig, files: Files) -> None:
+        last = kept.get(page.file.src_uri)
+        if last is not None and last.markdown == page.markdown and last.setting == setting:
+            page.content, page._title_from_render = last.content, last.title
+            page.toc = copy.deepcopy(last.toc)  # the tags plugin fills in its page's toc in place
+            page.present_anchor_ids = set(last.anchors)
+            if last.links is not None:
+                targets = {uri: files.get_file_from_path(uri) for uri in last.links}
+                page.links_to_anchors = {
+                    target: last.links[uri] for uri, target in targets.items() if target
+                }
+            for record in last.records:
+                logging.getLogger(record.name).handle(record)
+            return
+        records, mkdocs_log = _Records(), logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(records)
+        try:
+            render(config, files)
+        finally:
+            mkdocs_log.removeHandler(records)
+        links = page.links_to_anchors
+        kept[page.file.src_uri] = _Converted(
+            markdown=page.markdown or "",
+            setting=setting,
+            content=page.content or "",
+            toc=copy.deepcopy(page.toc),
+            title=page._title_from_render,
+            anchors=frozenset(page.present_anchor_ids or ()),
+            links=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
+            records=tuple(records.records),
+        )
+
+    return reusing
 
 
 def _add_noindex(html: str) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -120,8 +121,11 @@ class SiteContext:
         return self.fills.get(action_key(action))
 
 
-def build_context(agenda: Agenda) -> SiteContext:
-    """The template context for the site of `agenda`."""
+def build_context(agenda: Agenda, slug_for: Callable[[str], str] | None = None) -> SiteContext:
+    """The template context for the site of `agenda`.
+
+    `slug_for` names the company pages (protected mode passes opaque ones); default `slugify`.
+    """
     today = agenda.today
     actions_of: dict[str, list[Action]] = defaultdict(list)
     for action in agenda.actions:
@@ -145,8 +149,9 @@ def build_context(agenda: Agenda) -> SiteContext:
             )
             for o in members
         )
-        slug = _unique(slugify(members[0].company) or "company", used)
-        companies.append(CompanyView(members[0].company, slug, views))
+        name = _display_name(members)
+        slug = _unique((slug_for or slugify)(name) or "company", used)
+        companies.append(CompanyView(name, slug, views))
     company_of = {view.opportunity.path: c for c in companies for view in c.opportunities}
 
     buckets = {
@@ -209,6 +214,17 @@ def effective_status(opportunity: Opportunity, today: date) -> str:
     if opportunity.status == "paused":
         return "paused"
     return "active" if past_events(opportunity, today) else "lead"
+
+
+def _display_name(members: list[Opportunity]) -> str:
+    """The spelling most of a company's files use; on a tie, the one used first in time."""
+    counts = Counter(" ".join(o.company.split()) for o in members)
+
+    def first_used(name: str) -> date:
+        dates = [e.date for o in members if " ".join(o.company.split()) == name for e in o.events]
+        return min(dates, default=date.max)
+
+    return min(counts, key=lambda name: (-counts[name], first_used(name), name))
 
 
 def company_key(name: str) -> str:
