@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,3 +105,23 @@ def chromium() -> str:
     """The path of Debian's Chromium, once the browser tests can run (see `require_tools`)."""
     require_tools(BROWSER_TOOLS, ci=in_ci())
     return CHROMIUM
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(directory: Path, prefix: str = "") -> Iterator[str]:
+    """Serve `directory` with http.server on 127.0.0.1 at a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -8,13 +8,10 @@ network. They skip where Chromium or poppler-utils is missing, and fail instead 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -26,7 +23,7 @@ from click.testing import CliRunner
 
 from jobsite.cli import main
 
-from conftest import CHROMIUM_ARGS, REPO, SAMPLE_TODAY
+from conftest import CHROMIUM_ARGS, REPO, SAMPLE_TODAY, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -52,24 +49,11 @@ def root(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(root: Path) -> Iterator[str]:
     """The site served by http.server on 127.0.0.1 at a free port, shut down afterwards."""
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_folder(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

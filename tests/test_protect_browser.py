@@ -7,17 +7,14 @@ under CI, where they fail (conftest's `chromium` fixture).
 
 from __future__ import annotations
 
-import functools
 import shutil
 import textwrap
-import threading
 import zlib
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, SAMPLE_TODAY
+from conftest import CHROMIUM_ARGS, SAMPLE_TODAY, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +45,6 @@ def _png() -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -101,16 +93,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.exit_code == 0, result.output
     www = root.parent / "www"
     shutil.copytree(root / "site", www / "jobs")
-    handler = functools.partial(_QuietHandler, directory=str(www))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/jobs/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_folder(www, "jobs/") as url:
+        yield url
 
 
 def _unlock(page, password: str, remember: bool = False) -> None:
