@@ -32,11 +32,6 @@ class Journal:
     problems: tuple[Problem, ...]
     files: int
 
-    @property
-    def errors(self) -> int:
-        """How many problems left a file out."""
-        return sum(problem.is_error for problem in self.problems)
-
 
 def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
     """Load every opportunity file under `root/folder` (SPEC §3).

@@ -105,11 +105,6 @@ class SiteContext:
     stats: Stats
     fills: dict[str, ScriptFill]  # by the action's `file:action`, for overdue and due actions
 
-    @property
-    def follow_ups(self) -> tuple[Action, ...]:
-        """Every action except interviews, in SPEC §5 order (what the due list lists)."""
-        return tuple(a for b in BUCKETS for a in self.buckets[b])
-
     def needing(self, script: str) -> tuple[ScriptFill, ...]:
         """The prefilled scripts of kind `script`, for the overdue and due actions using it."""
         return tuple(
