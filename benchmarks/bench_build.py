@@ -237,9 +237,9 @@ def _render(
 ) -> tuple[dict[str, str], list[tuple[str, tuple[str, ...], str]], dict[str, str]]:
     """jobsite's pages for `root` ({path: Markdown}), (name, tags, path) of each company page,
     and the company page's folder of each journal file."""
-    from jobsite.agenda import build_agenda
-    from jobsite.pages import render_site
-    from jobsite.site_context import build_context
+    from jobsite.rules.agenda import build_agenda
+    from jobsite.site.context import build_context
+    from jobsite.site.pages import render_site
 
     agenda = build_agenda(root, date.fromisoformat(TODAY), use_cache=False)
     pages = render_site(agenda).pages

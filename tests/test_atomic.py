@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from jobsite.atomic import create_exclusive, write_atomic
-from jobsite.journal import parse_file
+from jobsite.authoring.atomic import create_exclusive, write_atomic
+from jobsite.journal.parse import parse_file
 
 KILLS = 30
 WORKERS = 2

@@ -10,15 +10,15 @@ from pathlib import Path
 import click
 import pytest
 
-from jobsite import scaffold
+from jobsite.authoring import init as scaffold
+from jobsite.authoring.schema import shipped_schema
 from jobsite.cli import main
-from jobsite.schema import shipped_schema
 
 from conftest import REPO
 
 TODAY = "2026-11-26"
 # The source tree, not the imported package: an install that leaves a file out shows here.
-SCAFFOLD = REPO / "generator" / "jobsite" / scaffold.SCAFFOLD
+SCAFFOLD = REPO / "generator" / "jobsite" / "authoring" / scaffold.SCAFFOLD
 # What every journal starts with; the scaffold folder may hold more (the Pages workflow).
 CORE_FILES = [
     ".gitignore",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-import jobsite.cache
-from jobsite.agenda import build_agenda
-from jobsite.cache import FOLDER, Cache
+import jobsite.journal.cache
+from jobsite.journal.cache import FOLDER, Cache
+from jobsite.rules.agenda import build_agenda
 
 TODAY = "2026-11-16"
 FILES = {
@@ -178,7 +178,7 @@ def test_a_cache_written_by_another_format_is_ignored(root, run, monkeypatch) ->
     digest, parsed = entry["journal/beta.md"]
     opportunity = dataclasses.replace(parsed.opportunity, company="Stale Format")
     entry["journal/beta.md"] = (digest, dataclasses.replace(parsed, opportunity=opportunity))
-    monkeypatch.setattr(jobsite.cache, "FORMAT", "jobsite 0.0.1 format 0 python 3.0")
+    monkeypatch.setattr(jobsite.journal.cache, "FORMAT", "jobsite 0.0.1 format 0 python 3.0")
     Cache(root).save("journal", entry)
     monkeypatch.undo()
     assert due_json(run, root) == expected
@@ -213,7 +213,7 @@ def test_a_planted_malicious_pickle_is_not_run(root, run, tmp_path) -> None:
     marker = tmp_path / "pwned"
     exploit = _Exploit(f"touch {marker}")
     evil_eval = _Eval(f"open({str(marker)!r}, 'w')")
-    stamp = jobsite.cache.FORMAT
+    stamp = jobsite.journal.cache.FORMAT
     for data in (
         pickle.dumps(exploit),
         pickle.dumps((stamp, exploit)),
@@ -229,7 +229,7 @@ def test_a_planted_malicious_pickle_is_not_run(root, run, tmp_path) -> None:
 
 def test_an_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) -> None:
     expected = due_json(run, root)
-    stamp = jobsite.cache.FORMAT
+    stamp = jobsite.journal.cache.FORMAT
     plant(root, pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": 5}))
     assert due_json(run, root) == expected
     plant(root, pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": (b"x", "not parsed")}))
@@ -238,7 +238,7 @@ def test_an_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) 
 
 def test_a_holidays_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) -> None:
     expected = due_json(run, root)
-    plant(root, pickle.dumps(jobsite.cache.FORMAT) + pickle.dumps(()), "holidays")
+    plant(root, pickle.dumps(jobsite.journal.cache.FORMAT) + pickle.dumps(()), "holidays")
     assert due_json(run, root) == expected
 
 

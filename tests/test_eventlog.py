@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobsite import eventlog
-from jobsite.eventlog import (
+from jobsite.authoring import eventlog
+from jobsite.authoring.eventlog import (
     EventLogError,
     NewEvent,
     append_event,
@@ -20,7 +20,7 @@ from jobsite.eventlog import (
     resolve_channel,
     resolve_type,
 )
-from jobsite.journal import parse_file
+from jobsite.journal.parse import parse_file
 
 CORPUS = Path(__file__).parent / "data" / "log_corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.md"))

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from jobsite.agenda import build_agenda
-from jobsite.pages import render_site
+from jobsite.rules.agenda import build_agenda
+from jobsite.site.pages import render_site
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE / "data" / "golden_root"

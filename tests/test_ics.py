@@ -123,8 +123,8 @@ def test_an_empty_journal_is_an_empty_calendar(run, make_root) -> None:
 
 
 def test_render_calendar_links_each_event_to_its_page(make_root) -> None:
-    from jobsite.agenda import build_agenda
-    from jobsite.ics import render_calendar
+    from jobsite.rules.agenda import build_agenda
+    from jobsite.site.ics import render_calendar
 
     root = make_root({"acme.md": ACME, "globex.md": LEAD})
     agenda = build_agenda(root, date(2026, 11, 21), use_cache=False)

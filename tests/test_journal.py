@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from jobsite.journal import Parsed, parse_file
+from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Contact, Event
 
 D = date.fromisoformat
@@ -505,7 +505,7 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
     script = textwrap.dedent(
         """
         import json, sys
-        from jobsite.journal import parse_file
+        from jobsite.journal.parse import parse_file
         out = {}
         for name, yaml_text in json.load(sys.stdin).items():
             data = ("---\\ncompany: Acme\\n" + yaml_text + "\\n---\\n").encode()

@@ -15,11 +15,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobsite.journal import parse_file
+from jobsite.journal.parse import parse_file
+from jobsite.journal.settings import Settings
 from jobsite.model import CLOSING, EVENT_TYPES, INTERVIEWS, Event, Opportunity
-from jobsite.rules import past_events, plan, plan_all
-from jobsite.settings import Settings
-from jobsite.workdays import Calendar, holiday_source
+from jobsite.rules.followups import past_events, plan, plan_all
+from jobsite.rules.workdays import Calendar, holiday_source
 
 START, END = date(2025, 12, 1), date(2027, 6, 30)
 HOLIDAY_TABLE: dict[str, list[int]] = {}

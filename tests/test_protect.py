@@ -21,11 +21,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from jobsite import protect
 from jobsite.cli import main
-from jobsite.pages import ASSETS, packaged_templates
-from jobsite.protect_shell import FILE_AAD, KEY_AAD, PAGE_AAD
-from jobsite.site_context import slugify
+from jobsite.site import protect
+from jobsite.site.context import slugify
+from jobsite.site.pages import ASSETS, packaged_templates
+from jobsite.site.protect.shell import FILE_AAD, KEY_AAD, PAGE_AAD
 
 from conftest import SAMPLE_TODAY
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jobsite.agenda import build_agenda
-from jobsite.ics import render_calendar
-from jobsite.redact import redact_agenda
+from jobsite.rules.agenda import build_agenda
+from jobsite.site.ics import render_calendar
+from jobsite.site.redact import redact_agenda
 
 from conftest import SAMPLE_TODAY
 

@@ -18,10 +18,10 @@ from datetime import date
 
 import pytest
 
+from jobsite.journal.settings import Settings
 from jobsite.model import Event, Opportunity, Problem
-from jobsite.rules import bucket, date_warnings, plan, plan_all
-from jobsite.settings import Settings
-from jobsite.workdays import Calendar, holiday_source
+from jobsite.rules.followups import bucket, date_warnings, plan, plan_all
+from jobsite.rules.workdays import Calendar, holiday_source
 
 D = date.fromisoformat
 US = Calendar(holiday_source("US", None, {}))

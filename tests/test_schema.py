@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobsite import journal, scaffold
+from jobsite.authoring import init as scaffold
+from jobsite.authoring.schema import build_schema, schema_text, shipped_schema
+from jobsite.journal import parse as journal
 from jobsite.model import CHANNELS, EVENT_ALIASES, EVENT_TYPES
-from jobsite.schema import build_schema, schema_text, shipped_schema
 
 from conftest import REPO
 
@@ -48,7 +49,7 @@ def test_the_shipped_schema_is_the_generated_one() -> None:
     """After a change to model.py's vocabularies, regenerate the shipped file:
 
     python -c "import jobsite.schema as s; print(s.schema_text(), end='')" \\
-        > generator/jobsite/schema/opportunity.schema.json
+        > generator/jobsite/authoring/opportunity.schema.json
     """
     assert shipped_schema() == schema_text()
 

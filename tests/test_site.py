@@ -24,8 +24,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner, Result
 
-from jobsite.agenda import build_agenda
 from jobsite.cli import main
+from jobsite.rules.agenda import build_agenda
 
 from conftest import REPO, SAMPLE_TODAY
 

@@ -23,8 +23,8 @@ from datetime import date
 import pytest
 
 from jobsite.errors import SettingsError
-from jobsite.settings import Settings, load_settings
-from jobsite.workdays import Calendar, holiday_source
+from jobsite.journal.settings import Settings, load_settings
+from jobsite.rules.workdays import Calendar, holiday_source
 
 D = date.fromisoformat
 

@@ -12,12 +12,12 @@ from importlib import resources
 import pytest
 import yaml
 
-from jobsite.scaffold import scaffold_files
+from jobsite.authoring.init import scaffold_files
 
 from conftest import REPO, in_ci
 
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
-PACKAGED = REPO / "generator" / "jobsite" / "scaffold" / "pages.yml"
+PACKAGED = REPO / "generator" / "jobsite" / "authoring" / "scaffold" / "pages.yml"
 
 
 @pytest.fixture(scope="module")
@@ -133,10 +133,10 @@ yaml.add_implicit_resolver(
 )
 
 
-@pytest.mark.parametrize("config", ["mkdocs.yml", "generator/jobsite/scaffold/mkdocs.yml"])
+@pytest.mark.parametrize("config", ["mkdocs.yml", "generator/jobsite/authoring/scaffold/mkdocs.yml"])
 def test_publishing_is_protected_and_local_builds_are_not(config, tmp_path, monkeypatch) -> None:
     """mkdocs.yml says `protect: !ENV [JOBSITE_PROTECT, false]` and the workflow sets it."""
-    from jobsite.settings import load_settings
+    from jobsite.journal.settings import load_settings
 
     shutil.copy(REPO / config, tmp_path / "mkdocs.yml")
     monkeypatch.delenv("JOBSITE_PROTECT", raising=False)

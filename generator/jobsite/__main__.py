@@ -1,5 +1,5 @@
 """`python -m jobsite` runs the command line."""
 
-from .cli import main
+from jobsite.cli import main
 
 main()

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Callable, MutableMapping
 from datetime import date, timedelta
 
-from .errors import SettingsError
+from jobsite.errors import SettingsError
 
 HolidaysFor = Callable[[int], frozenset[date]]
 _DAY = timedelta(days=1)

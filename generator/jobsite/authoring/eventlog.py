@@ -17,13 +17,13 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import eventtext as et
-from . import yamlnodes as yn
-from . import yamltext as yt
-from .atomic import write_atomic
-from .errors import JobsiteError
-from .journal import Parsed, parse_file
-from .model import CHANNELS, EVENT_ALIASES, EVENT_TYPES, Event
+from jobsite.authoring import eventtext as et
+from jobsite.authoring import yamltext as yt
+from jobsite.authoring.atomic import write_atomic
+from jobsite.errors import JobsiteError
+from jobsite.journal import yamlnodes as yn
+from jobsite.journal.parse import Parsed, parse_file
+from jobsite.model import CHANNELS, EVENT_ALIASES, EVENT_TYPES, Event
 
 _BOM = "\ufeff"
 _OPEN = re.compile(r"---[ \t]*\r?\n")

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .cache import Cache
-from .loading import Journal, load_journal
-from .model import Action
-from .rules import plan_all
-from .settings import Settings, load_settings
-from .workdays import Calendar, holiday_source
+from jobsite.journal.cache import Cache
+from jobsite.journal.load import Journal, load_journal
+from jobsite.journal.settings import Settings, load_settings
+from jobsite.model import Action
+from jobsite.rules.followups import plan_all
+from jobsite.rules.workdays import Calendar, holiday_source
 
 _HOLIDAYS = "holidays"
 

@@ -12,12 +12,12 @@ from datetime import date
 from statistics import median
 from typing import TYPE_CHECKING
 
-from .model import CLOSING, INTERVIEWS, Opportunity
-from .rules import is_closed, past_events
+from jobsite.model import CLOSING, INTERVIEWS, Opportunity
+from jobsite.rules.followups import is_closed, past_events
 
 if TYPE_CHECKING:
-    from .agenda import Agenda
-    from .workdays import Calendar
+    from jobsite.rules.agenda import Agenda
+    from jobsite.rules.workdays import Calendar
 
 _REPLIES = ("reply", "interview", "meeting", *CLOSING)
 _OUTREACH = ("applied", "contacted")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from .model import CLOSING, INTERVIEWS, Action, Event, Opportunity, Problem
-from .settings import Settings
-from .workdays import Calendar
+from jobsite.journal.settings import Settings
+from jobsite.model import CLOSING, INTERVIEWS, Action, Event, Opportunity, Problem
+from jobsite.rules.workdays import Calendar
 
 DEFAULTS = Settings()
 

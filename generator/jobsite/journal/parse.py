@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import yamlnodes as yn
-from .model import (
+from jobsite.journal import yamlnodes as yn
+from jobsite.model import (
     CHANNELS,
     EVENT_ALIASES,
     EVENT_TYPES,

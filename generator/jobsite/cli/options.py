@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .model import Problem
+from jobsite.model import Problem
 
 
 def today_option(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -22,10 +22,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .agenda import Agenda
-from .charts import Bar, bar_chart
-from .formatting import ACTION_LABELS
-from .site_context import SCRIPT_KINDS, SCRIPT_OF, SiteContext, build_context, slugify
+from jobsite.rules.agenda import Agenda
+from jobsite.site.charts import Bar, bar_chart
+from jobsite.cli.output import ACTION_LABELS
+from jobsite.site.context import SCRIPT_KINDS, SCRIPT_OF, SiteContext, build_context, slugify
 
 TEMPLATES_FOLDER = "site_templates"
 ASSETS = ("assets/jobsite.css", "assets/jobsite.js")

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from .errors import JobsiteError
-from .plugin import PLUGIN_LOGGER, today_override
-from .settings import CONFIG_FILE, PLUGIN_NAME
+from jobsite.errors import JobsiteError
+from jobsite.site.plugin import PLUGIN_LOGGER, today_override
+from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME
 
 
 class BuildError(JobsiteError):

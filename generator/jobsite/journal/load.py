@@ -15,10 +15,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import Cache, gc_paused
-from .errors import JournalError
-from .journal import Parsed, parse_file
-from .model import Opportunity, Problem
+from jobsite.errors import JournalError
+from jobsite.journal.cache import Cache, gc_paused
+from jobsite.journal.parse import Parsed, parse_file
+from jobsite.model import Opportunity, Problem
 
 _ENTRY = "journal"
 _CHUNK = 1 << 16  # one read takes a whole journal file of up to 64 KiB

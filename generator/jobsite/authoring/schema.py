@@ -18,9 +18,9 @@ import re
 from importlib import resources
 from typing import Any
 
-from .model import CHANNELS, EVENT_ALIASES, EVENT_TYPES, KINDS, STATUSES
+from jobsite.model import CHANNELS, EVENT_ALIASES, EVENT_TYPES, KINDS, STATUSES
 
-SHIPPED = "schema/opportunity.schema.json"
+SHIPPED = "opportunity.schema.json"
 _DATE = r"\d{4}-\d{1,2}-\d{1,2}"
 _TYPE_WORDS = EVENT_TYPES + tuple(EVENT_ALIASES)
 
@@ -102,7 +102,7 @@ def schema_text() -> str:
 
 def shipped_schema() -> str:
     """The JSON text of the schema file shipped inside the package."""
-    return resources.files("jobsite").joinpath(SHIPPED).read_text(encoding="utf-8")
+    return resources.files("jobsite.authoring").joinpath(SHIPPED).read_text(encoding="utf-8")
 
 
 def _contact(ref: dict[str, dict[str, str]]) -> dict[str, Any]:

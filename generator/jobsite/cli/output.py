@@ -12,7 +12,7 @@ from datetime import date
 
 import click
 
-from .model import Action
+from jobsite.model import Action
 
 ACTION_LABELS = {
     "follow-up-call": "Follow-up call",

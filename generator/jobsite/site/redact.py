@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .agenda import Agenda
-from .model import Contact, Event, Opportunity
-from .settings import REDACTABLE
+from jobsite.rules.agenda import Agenda
+from jobsite.model import Contact, Event, Opportunity
+from jobsite.journal.settings import REDACTABLE
 
 
 def redact_agenda(agenda: Agenda, fields: Iterable[str]) -> Agenda:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import yamlnodes as yn
-from .errors import SettingsError
+from jobsite.errors import SettingsError
+from jobsite.journal import yamlnodes as yn
 
 CONFIG_FILE = "mkdocs.yml"
 REDACTABLE = ("phone", "email", "notes")

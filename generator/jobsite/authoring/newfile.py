@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .atomic import create_exclusive
+from jobsite.authoring.atomic import create_exclusive
 
 _BODY = "Notes in Markdown: why this opportunity, talking points, what they said.\n"
 _SLUG_LIMIT = 60

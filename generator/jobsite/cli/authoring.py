@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .agenda import Agenda, build_agenda
-from .atomic import write_atomic
-from .cli_options import report, today_option
-from .cli_options import today as today_from
-from .errors import JobsiteError
-from .formatting import ACTION_LABELS
-from .journal import parse_file
-from .model import INTERVIEWS, KINDS, Opportunity
-from .redact import redact_agenda
-from .rules import date_warnings, is_closed, past_events, plan, scheduled_interview
+from jobsite.authoring.atomic import write_atomic
+from jobsite.cli.options import report, today_option
+from jobsite.cli.options import today as today_from
+from jobsite.cli.output import ACTION_LABELS
+from jobsite.errors import JobsiteError
+from jobsite.journal.parse import parse_file
+from jobsite.model import INTERVIEWS, KINDS, Opportunity
+from jobsite.rules.agenda import Agenda, build_agenda
+from jobsite.rules.followups import date_warnings, is_closed, past_events, plan, scheduled_interview
+from jobsite.site.redact import redact_agenda
 
 if TYPE_CHECKING:
-    from .eventlog import NewEvent
+    from jobsite.authoring.eventlog import NewEvent
 
 _DATE_FORMATS = ["%Y-%m-%d"]
 
@@ -51,7 +51,7 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     \b
     Example: jobsite init myjobs
     """
-    from .scaffold import init_journal  # noqa: PLC0415 - reads the packaged files
+    from jobsite.authoring.init import init_journal  # noqa: PLC0415 - reads the packaged files
 
     target = root / directory if directory is not None else root
     written = init_journal(target, today_from(today))
@@ -113,7 +113,7 @@ def new(
     \b
     Example: jobsite new "Acme Corp" --role "Data Engineer" --contact "Dana Smith" --applied
     """
-    from .newfile import Draft, create, render, slugify  # noqa: PLC0415 - python-frontmatter
+    from jobsite.authoring.newfile import Draft, create, render, slugify  # noqa: PLC0415 - python-frontmatter
 
     if applied is not None and contacted is not None:
         raise click.UsageError("--applied and --contacted cannot be used together")
@@ -193,8 +193,8 @@ def log(
     \b
     Example: jobsite log acme call --with Dana --notes "left the three-part message"
     """
-    from .eventlog import NewEvent, log_event  # noqa: PLC0415 - `due` never needs them
-    from .targets import find_target, match_contact  # noqa: PLC0415
+    from jobsite.authoring.eventlog import NewEvent, log_event  # noqa: PLC0415 - `due` never needs them
+    from jobsite.authoring.targets import find_target, match_contact  # noqa: PLC0415
 
     now = today_from(today)
     agenda = build_agenda(root, now)
@@ -230,7 +230,7 @@ def ics(root: Path, output: str | None, today: datetime | None) -> None:
     \b
     Example: jobsite ics -o calendar.ics
     """
-    from .ics import render_calendar  # noqa: PLC0415 - imports icalendar
+    from jobsite.site.ics import render_calendar  # noqa: PLC0415 - imports icalendar
 
     agenda = build_agenda(root, today_from(today))
     report(agenda.journal.problems)
@@ -252,7 +252,7 @@ def schema() -> None:
     \b
     Example: jobsite schema > opportunity.schema.json
     """
-    from .schema import shipped_schema  # noqa: PLC0415
+    from jobsite.authoring.schema import shipped_schema  # noqa: PLC0415
 
     click.echo(shipped_schema(), nl=False)
 
@@ -306,7 +306,7 @@ def _word(what: str, value: str | None) -> str | None:
     offering the closest word."""
     if value is None:
         return None
-    from . import eventlog  # noqa: PLC0415 - lazy, as in `log`
+    from jobsite.authoring import eventlog  # noqa: PLC0415 - lazy, as in `log`
 
     resolve = eventlog.resolve_type if what == "type" else eventlog.resolve_channel
     try:

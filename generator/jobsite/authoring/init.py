@@ -1,4 +1,4 @@
-"""`jobsite init`: a new journal root from the files packaged under `jobsite/scaffold/`.
+"""`jobsite init`: a new journal root from the files packaged under `jobsite/authoring/scaffold/`.
 
 Every file under that folder is copied, whatever its name, so a file added there later (the
 publishing workflow, say) ships with `init` without a change here. Two conventions:
@@ -16,9 +16,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
-from .atomic import create_exclusive
-from .errors import JobsiteError
-from .schema import shipped_schema
+from jobsite.authoring.atomic import create_exclusive
+from jobsite.authoring.schema import shipped_schema
+from jobsite.errors import JobsiteError
 
 SCAFFOLD = "scaffold"
 SCHEMA_COPY = ".vscode/opportunity.schema.json"
@@ -34,10 +34,10 @@ class InitError(JobsiteError):
 def scaffold_files(today: date, source: Traversable | None = None) -> dict[str, bytes]:
     """Every file `init` writes: path relative to the new root (with `/`) → content.
 
-    `source` is the folder to copy (by default the packaged `jobsite/scaffold/`).
+    `source` is the folder to copy (by default the packaged `jobsite/authoring/scaffold/`).
     """
     files: dict[str, bytes] = {}
-    folder = source if source is not None else resources.files("jobsite").joinpath(SCAFFOLD)
+    folder = source if source is not None else resources.files("jobsite.authoring").joinpath(SCAFFOLD)
     for packaged, resource in _walk(folder, ""):
         data = resource.read_bytes()
         name = _DESTINATIONS.get(packaged, packaged)

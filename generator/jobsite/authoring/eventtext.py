@@ -14,7 +14,7 @@ from datetime import date
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from . import yamltext as yt
+from jobsite.authoring import yamltext as yt
 
 EVENT_KEYS = ("date", "type", "with", "channel", "notes")
 ONE_LINE = "one-line"  # `- 2026-11-12 interview: notes`, or that text quoted

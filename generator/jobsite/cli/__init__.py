@@ -14,14 +14,14 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .agenda import Agenda, build_agenda
-from .cli_options import report, today_option
-from .cli_options import today as today_from
-from .errors import JobsiteError
-from .formatting import format_due, format_json
-from .model import Problem
-from .rules import date_warnings
+from jobsite import __version__
+from jobsite.cli.options import report, today_option
+from jobsite.cli.options import today as today_from
+from jobsite.cli.output import format_due, format_json
+from jobsite.errors import JobsiteError
+from jobsite.model import Problem
+from jobsite.rules.agenda import Agenda, build_agenda
+from jobsite.rules.followups import date_warnings
 
 
 class _Group(click.Group):
@@ -113,7 +113,7 @@ def build(root: Path, today: datetime | None, strict: bool) -> None:
 
     Example: jobsite build --strict
     """
-    from .site_build import build_site  # noqa: PLC0415 - MkDocs is slow to import; `due` never needs it
+    from jobsite.site.build import build_site  # noqa: PLC0415 - MkDocs is slow to import; `due` never needs it
 
     site_dir = build_site(root, today_from(today) if today else None, strict=strict)
     click.echo(
@@ -138,7 +138,7 @@ def serve(root: Path, today: datetime | None, dev_addr: str, open_browser: bool)
 
     Example: jobsite serve --open
     """
-    from .site_build import serve_site  # noqa: PLC0415 - as in `build`
+    from jobsite.site.build import serve_site  # noqa: PLC0415 - as in `build`
 
     serve_site(
         root, today_from(today) if today else None, dev_addr=dev_addr, open_browser=open_browser
@@ -161,6 +161,6 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun if number == 1 else plural}"
 
 
-from .cli_authoring import register as _register_authoring  # noqa: E402
+from jobsite.cli.authoring import register as _register_authoring  # noqa: E402
 
 _register_authoring(main)

@@ -27,13 +27,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .agenda import build_agenda
-from .errors import JobsiteError
-from .ics import render_calendar
-from .model import Action
-from .pages import TEMPLATES_FOLDER, render_site
-from .protect import ProtectedBuild, start_protected_build
-from .redact import redact_agenda
+from jobsite.rules.agenda import build_agenda
+from jobsite.errors import JobsiteError
+from jobsite.site.ics import render_calendar
+from jobsite.model import Action
+from jobsite.site.pages import TEMPLATES_FOLDER, render_site
+from jobsite.site.protect import ProtectedBuild, start_protected_build
+from jobsite.site.redact import redact_agenda
 
 PLUGIN_LOGGER = "mkdocs.plugins.jobsite"
 log = logging.getLogger(PLUGIN_LOGGER)

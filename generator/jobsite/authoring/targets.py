@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import JobsiteError
-from .loading import Journal
-from .model import Opportunity
+from jobsite.errors import JobsiteError
+from jobsite.journal.load import Journal
+from jobsite.model import Opportunity
 
 
 class TargetError(JobsiteError):

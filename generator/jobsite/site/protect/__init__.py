@@ -43,9 +43,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils import clean_directory
 
-from .errors import SettingsError
-from .pages import ASSETS
-from .protect_shell import (
+from jobsite.errors import SettingsError
+from jobsite.site.pages import ASSETS
+from jobsite.site.protect.shell import (
     FILE_AAD,
     KEY_AAD,
     NOT_FOUND_PAGE,
@@ -53,8 +53,8 @@ from .protect_shell import (
     locked_page,
     unlocked_additions,
 )
-from .settings import load_settings
-from .site_context import company_key
+from jobsite.journal.settings import load_settings
+from jobsite.site.context import company_key
 
 log = logging.getLogger("mkdocs.plugins.jobsite")
 

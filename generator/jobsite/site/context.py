@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .agenda import Agenda
-from .model import BUCKETS, CLOSING, INTERVIEWS, Action, Event, Opportunity, Problem
-from .rules import date_warnings, is_closed, past_events
-from .stats import Stats, compute_stats
+from jobsite.rules.agenda import Agenda
+from jobsite.model import BUCKETS, CLOSING, INTERVIEWS, Action, Event, Opportunity, Problem
+from jobsite.rules.followups import date_warnings, is_closed, past_events
+from jobsite.site.stats import Stats, compute_stats
 
 # Which script page each action uses (the interview itself has none).
 SCRIPT_OF = {

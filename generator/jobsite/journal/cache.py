@@ -30,9 +30,11 @@ from types import SimpleNamespace
 
 import yaml
 
-from . import __version__, journal, model, yamlnodes
-from .journal import Parsed
-from .model import Contact, Event, Opportunity, Problem
+from jobsite import __version__, model
+from jobsite.journal import parse as journal
+from jobsite.journal import yamlnodes
+from jobsite.journal.parse import Parsed
+from jobsite.model import Contact, Event, Opportunity, Problem
 
 FOLDER = ".jobsite-cache"
 # The classes an entry may hold besides plain values and dates.

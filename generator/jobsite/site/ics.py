@@ -13,9 +13,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from .formatting import ACTION_LABELS
-from .model import INTERVIEWS, Action
-from .rules import past_events
+from jobsite.cli.output import ACTION_LABELS
+from jobsite.model import INTERVIEWS, Action
+from jobsite.rules.followups import past_events
 
 PRODID = "-//jobsite//follow-ups//EN"
 # The three-part message of SPEC §1, for the follow-up call after an application or contact.
