@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from jobsite.authoring.atomic import create_exclusive, write_atomic
+from jobsite.atomic import create_exclusive, write_atomic
 from jobsite.journal.parse import parse_file
 
 KILLS = 30

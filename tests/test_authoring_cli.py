@@ -201,9 +201,9 @@ def test_new_without_an_event_is_a_lead(run, make_root) -> None:
     result = run(make_root({}), "new", "Café Ørsted & Søn", "--role", "Ingénieur", "--today", TODAY)
     assert result.exit_code == 0
     assert result.stdout == (
-        "Created journal/cafe-orsted-son-ingenieur.md\n"
+        "Created journal/cafe-orsted-and-son-ingenieur.md\n"
         "Next: nothing: a lead until its first event "
-        "(jobsite log journal/cafe-orsted-son-ingenieur.md applied)\n"
+        "(jobsite log journal/cafe-orsted-and-son-ingenieur.md applied)\n"
     )
 
 

@@ -12,23 +12,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobsite.authoring import eventlog
-from jobsite.authoring.eventlog import (
-    EventLogError,
-    NewEvent,
-    append_event,
-    log_event,
-    resolve_channel,
-    resolve_type,
-)
+from jobsite.authoring.eventlog import EventLogError, append_event, log_event, new_event
 from jobsite.journal.parse import parse_file
+from jobsite.model import Event
+from jobsite.vocabulary import CHANNELS, TYPE_WORDS, resolve
 
 CORPUS = Path(__file__).parent / "data" / "log_corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.md"))
 EVENTS = [
-    NewEvent(date(2026, 11, 26), "call", notes="left the three-part message"),
-    NewEvent(date(2026, 11, 27), "interview", with_="Dana Smith", channel="video"),
-    NewEvent(date(2026, 11, 28), "thank-you", notes="yes: 12 # not a comment, {really}"),
-    NewEvent(date(2026, 11, 29), "note"),
+    new_event(date(2026, 11, 26), "call", notes="left the three-part message"),
+    new_event(date(2026, 11, 27), "interview", with_="Dana Smith", channel="video"),
+    new_event(date(2026, 11, 28), "thank-you", notes="yes: 12 # not a comment, {really}"),
+    new_event(date(2026, 11, 29), "note"),
 ]
 
 
@@ -68,7 +63,7 @@ def assert_only_insertions(old: bytes, new: bytes) -> None:
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
 @pytest.mark.parametrize("event", EVENTS, ids=lambda e: e.type)
-def test_only_the_event_is_added(path: Path, event: NewEvent) -> None:
+def test_only_the_event_is_added(path: Path, event: Event) -> None:
     old = path.read_bytes()
     new = append_event(f"journal/{path.name}", old, event)
     assert_only_insertions(old, new)
@@ -77,7 +72,7 @@ def test_only_the_event_is_added(path: Path, event: NewEvent) -> None:
     assert before is not None and after is not None
     assert [_identity(e) for e in after.events] == [
         *(_identity(e) for e in before.events),
-        event.resolved(),
+        _identity(event),
     ]
     assert new.startswith(b"\xef\xbb\xbf") == old.startswith(b"\xef\xbb\xbf")
     assert (b"\r\n" in new) == (b"\r\n" in old)
@@ -92,7 +87,7 @@ def test_logging_four_times_keeps_working(path: Path) -> None:
     assert_only_insertions(original, data)
     loaded = parse_file("journal/x.md", data).opportunity
     assert loaded is not None
-    assert [_identity(e) for e in loaded.events[-4:]] == [e.resolved() for e in EVENTS]
+    assert [_identity(e) for e in loaded.events[-4:]] == [_identity(e) for e in EVENTS]
 
 
 # The exact lines added for EVENTS[0], in the style of each list.
@@ -150,7 +145,7 @@ def test_the_new_item_goes_after_comments_inside_the_list_not_after_the_next_key
 
 def test_a_future_interview_is_recorded_as_scheduled() -> None:
     old = (CORPUS / "flow-mappings.md").read_bytes()
-    new = append_event("journal/x.md", old, NewEvent(date(2027, 1, 5), "meeting"))
+    new = append_event("journal/x.md", old, new_event(date(2027, 1, 5), "meeting"))
     assert b"  - {date: 2027-01-05, type: meeting}\n" in new
 
 
@@ -182,14 +177,14 @@ def test_refuses_what_it_cannot_do_safely(text: str, message: str) -> None:
     [("Interview", "interview"), (" CALL ", "call"), ("follow-up", "follow-up")],
 )
 def test_types_are_read_like_the_loader_reads_them(word: str, expected: str) -> None:
-    assert resolve_type(word) == expected
+    assert resolve(word, TYPE_WORDS, "type") == expected
 
 
 def test_unknown_words_get_a_suggestion() -> None:
     with pytest.raises(ValueError, match=r"unknown type 'intervew' \(did you mean 'interview'\?\)"):
-        resolve_type("intervew")
+        resolve("intervew", TYPE_WORDS, "type")
     with pytest.raises(ValueError, match=r"unknown channel 'fone' \(did you mean 'phone'\?\)"):
-        resolve_channel("fone")
+        resolve("fone", CHANNELS, "channel")
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -207,7 +202,7 @@ def test_any_text_is_written_so_that_it_reads_back(
     """Whatever the user types as notes or contact, the file either reads back as the old
     events plus exactly that event, or `log` refuses and the file is left alone."""
     old = (CORPUS / name).read_bytes()
-    event = NewEvent(date(2026, 11, 26), "call", with_=with_, notes=notes)
+    event = new_event(date(2026, 11, 26), "call", with_=with_, notes=notes)
     try:
         new = append_event("journal/x.md", old, event)
     except EventLogError:
@@ -215,7 +210,7 @@ def test_any_text_is_written_so_that_it_reads_back(
     assert_only_insertions(old, new)
     loaded = parse_file("journal/x.md", new).opportunity
     assert loaded is not None
-    assert _identity(loaded.events[-1]) == event.resolved()
+    assert _identity(loaded.events[-1]) == _identity(event)
 
 
 def test_log_event_writes_the_file(tmp_path: Path) -> None:
@@ -240,7 +235,7 @@ def test_log_event_lets_a_concurrent_save_win(tmp_path: Path, monkeypatch) -> No
         return result
 
     monkeypatch.setattr(eventlog, "append_event", append_while_the_editor_saves)
-    with pytest.raises(EventLogError, match=r"^a\.md: it changed while logging; run the command"):
+    with pytest.raises(EventLogError, match=r"^a\.md: it changed on disk while the event was"):
         log_event(tmp_path, "a.md", EVENTS[0])
     assert path.read_bytes().endswith(b"Saved by the editor.\n")
 

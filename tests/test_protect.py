@@ -23,9 +23,10 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from jobsite.cli import main
 from jobsite.site import protect
-from jobsite.site.context import slugify
+from jobsite.site.context import company_key
 from jobsite.site.pages import ASSETS, packaged_templates
-from jobsite.site.protect.shell import FILE_AAD, KEY_AAD, PAGE_AAD
+from jobsite.site.protect.keys import associated
+from jobsite.slugs import slugify
 
 from conftest import SAMPLE_TODAY
 
@@ -224,14 +225,23 @@ def _content_key(payload: dict, password: str = PASSWORD) -> bytes:
         iterations=payload["iterations"],
     ).derive(password.encode("utf-8"))
     wrapped = base64.b64decode(payload["key"])
-    return AESGCM(site_key).decrypt(wrapped[:12], wrapped[12:], KEY_AAD)
+    aad = associated("key", payload["build"], payload["built"], "")
+    return AESGCM(site_key).decrypt(wrapped[:12], wrapped[12:], aad)
 
 
-def _unlock(page: Path, password: str = PASSWORD) -> str:
+def _site_path(page: Path) -> str:
+    """The page's path below the built site (the folder called `site`)."""
+    parts = page.parts
+    return "/".join(parts[len(parts) - parts[::-1].index("site") :])
+
+
+def _unlock(page: Path, password: str = PASSWORD, path: str | None = None) -> str:
+    """Decrypt a locked page as the browser does, for its own path (or `path`)."""
     payload = _payload(page)
     sealed = base64.b64decode(payload["page"])
     key = _content_key(payload, password)
-    return AESGCM(key).decrypt(sealed[:12], sealed[12:], PAGE_AAD).decode("utf-8")
+    aad = associated("page", payload["build"], payload["built"], path or _site_path(page))
+    return AESGCM(key).decrypt(sealed[:12], sealed[12:], aad).decode("utf-8")
 
 
 def test_a_protected_build_shows_nothing_of_the_journal(site: Path) -> None:
@@ -291,8 +301,9 @@ def test_each_page_has_its_own_nonce_and_one_salt_per_build(site: Path) -> None:
 def test_other_files_are_sealed_and_the_theme_stays_as_shipped(site: Path) -> None:
     sealed = (site / "pictures" / "office.png").read_bytes()
     assert sealed != PNG
-    key = _content_key(_payload(site / "index.html"))
-    assert AESGCM(key).decrypt(sealed[:12], sealed[12:], FILE_AAD) == PNG
+    payload = _payload(site / "index.html")
+    aad = associated("file", payload["build"], payload["built"], "pictures/office.png")
+    assert AESGCM(_content_key(payload)).decrypt(sealed[:12], sealed[12:], aad) == PNG
     for asset in ASSETS:
         assert (site / asset).read_bytes() == (packaged_templates() / asset).read_bytes()
     bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
@@ -322,13 +333,17 @@ def test_a_short_password_is_a_warning_that_strict_makes_fatal(run, root: Path, 
 
 def test_the_site_key_and_slugs_stay_the_same_across_builds_of_one_repository() -> None:
     environ = {"GITHUB_REPOSITORY": "dana/jobs"}
-    first = protect.SiteKeys.derive(PASSWORD, protect.site_salt(environ))
-    second = protect.SiteKeys.derive(PASSWORD, protect.site_salt(environ))
+
+    def keys(environ: dict[str, str]) -> protect.SiteKeys:
+        salt = protect.site_salt(environ)
+        return protect.SiteKeys.for_build(protect.derive_site_key(PASSWORD, salt), salt)
+
+    first, second = keys(environ), keys(environ)
     assert first.site_key == second.site_key
-    assert first.content_key != second.content_key
-    assert first.slug("Acme Corp") == second.slug("ACME  corp") != first.slug("Acme Inc")
-    other_site = protect.SiteKeys.derive(PASSWORD, protect.site_salt({"GITHUB_REPOSITORY": "x/y"}))
-    assert other_site.slug("Acme Corp") != first.slug("Acme Corp")
+    assert first.content_key != second.content_key and first.build != second.build
+    acme = company_key("Acme Corp")
+    assert first.slug(acme) == second.slug(company_key("ACME  corp")) != first.slug("acmeinc")
+    assert keys({"GITHUB_REPOSITORY": "x/y"}).slug(acme) != first.slug(acme)
     assert protect.site_salt({}) != protect.site_salt({})  # random outside GitHub Actions
     assert PASSWORD not in repr(first) and first.site_key.hex() not in repr(first)
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from jobsite.journal.redact import redact_journal
 from jobsite.rules.agenda import build_agenda
 from jobsite.site.ics import render_calendar
-from jobsite.site.redact import redact_agenda
 
 from conftest import SAMPLE_TODAY
 
@@ -51,8 +52,14 @@ def agenda(make_root):
     return build_agenda(make_root({"acme.md": ACME}, settings=""), TODAY, use_cache=False)
 
 
-def test_no_fields_gives_the_agenda_back_unchanged(agenda) -> None:
-    assert redact_agenda(agenda, []) is agenda
+def redact_agenda(agenda, fields):
+    """The agenda as published with `redact: fields`."""
+    settings = dataclasses.replace(agenda.settings, redact=frozenset(fields))
+    return build_agenda(agenda.root, TODAY, settings=settings, published=True, use_cache=False)
+
+
+def test_no_fields_gives_the_journal_back_unchanged(agenda) -> None:
+    assert redact_journal(agenda.journal, []) is agenda.journal
 
 
 def test_each_field_goes_everywhere_and_nothing_else_does(agenda) -> None:
@@ -88,7 +95,7 @@ def test_one_field_leaves_the_others(agenda) -> None:
 
 def test_an_unknown_field_is_refused(agenda) -> None:
     with pytest.raises(ValueError, match="cannot redact address"):
-        redact_agenda(agenda, ["phone", "address"])
+        redact_journal(agenda.journal, ["phone", "address"])
 
 
 def _unfolded(calendar: bytes) -> str:

@@ -61,7 +61,7 @@ def actions(
     """(action, due, due_by, bucket) of every action owed on `today`, in the order planned."""
     return [
         (a.action, a.due.isoformat(), a.due_by.isoformat(), a.bucket)
-        for a in plan(item, D(today), calendar, settings)
+        for a in plan(item, D(today), calendar, settings).actions
     ]
 
 
@@ -612,7 +612,7 @@ def test_plan_all_sorts_by_due_company_action_then_file() -> None:
     beta = opportunity("2026-11-02 applied", company="Beta", path="journal/beta.md")
     acme = opportunity("2026-11-12 interview", company="Acme", path="journal/acme.md")
     acme2 = opportunity("2026-11-02 applied", company="Acme", path="journal/acme-2.md")
-    planned = plan_all([beta, acme, acme2], D("2026-11-13"), US)
+    planned = plan_all([beta, acme, acme2], D("2026-11-13"), US)[1]
     assert [(a.due.isoformat(), a.opportunity.path, a.action) for a in planned] == [
         ("2026-11-05", "journal/acme-2.md", "follow-up-call"),
         ("2026-11-05", "journal/beta.md", "follow-up-call"),

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from jobsite.authoring import init as scaffold
 from jobsite.authoring.schema import build_schema, schema_text, shipped_schema
 from jobsite.journal import parse as journal
-from jobsite.model import CHANNELS, EVENT_ALIASES, EVENT_TYPES
+from jobsite.vocabulary import CHANNELS, EVENT_ALIASES, EVENT_TYPES
 
 from conftest import REPO
 

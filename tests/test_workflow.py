@@ -133,7 +133,9 @@ yaml.add_implicit_resolver(
 )
 
 
-@pytest.mark.parametrize("config", ["mkdocs.yml", "generator/jobsite/authoring/scaffold/mkdocs.yml"])
+@pytest.mark.parametrize(
+    "config", ["mkdocs.yml", "generator/jobsite/authoring/scaffold/mkdocs.yml"]
+)
 def test_publishing_is_protected_and_local_builds_are_not(config, tmp_path, monkeypatch) -> None:
     """mkdocs.yml says `protect: !ENV [JOBSITE_PROTECT, false]` and the workflow sets it."""
     from jobsite.journal.settings import load_settings

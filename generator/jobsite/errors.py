@@ -1,7 +1,8 @@
 """Errors that end a command: each knows its one-line message and its exit status.
 
 Problems inside journal files are not exceptions: they are collected as `model.Problem`
-values so that one bad file never hides the rest. These are for what stops a command outright.
+values so that one bad file never hides the rest. These are for what stops a command outright;
+`jobsite.cli` turns each into its message on stderr and its exit status, in one place.
 """
 
 from __future__ import annotations
@@ -19,3 +20,24 @@ class SettingsError(JobsiteError):
 
 class JournalError(JobsiteError):
     """The journal as a whole cannot be read (no folder, or problems under `--strict`)."""
+
+
+class BuildError(JobsiteError):
+    """The site could not be built (a bad mkdocs.yml, or `--strict` and a problem)."""
+
+
+class TargetError(JobsiteError):
+    """`jobsite log TARGET` names no opportunity, or more than one."""
+
+
+class EventLogError(JobsiteError):
+    """The event cannot be added without risk to the file; the file is left as it was."""
+
+
+class InitError(JobsiteError):
+    """`init` would overwrite a file, or cannot write one."""
+
+
+def reason(error: OSError) -> str:
+    """`[Errno 13] Permission denied: '...'` → `permission denied`: the phrase, no class names."""
+    return (error.strerror or str(error)).lower()

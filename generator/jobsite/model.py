@@ -1,7 +1,8 @@
-"""The typed values that flow through jobsite: opportunities in, actions out.
+"""The typed values that flow through jobsite: opportunities in, plans and actions out.
 
-Everything here is immutable. The loader builds these from front matter, the rules read them,
-and the terminal list and the site only ever format them.
+Everything here is immutable. The loader builds opportunities from front matter, the rules
+plan them, and the terminal list, the site and the calendar only ever format the result. The
+words these values use (types, statuses, actions) are in `jobsite.vocabulary`.
 """
 
 from __future__ import annotations
@@ -9,35 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-# SPEC §3: the vocabularies, each matched ignoring case and surrounding spaces.
-KINDS = ("job", "networking")
-CLOSING = ("offer", "hired", "rejected", "withdrawn", "closed")
-STATUSES = ("active", "paused", *CLOSING)
-CHANNELS = ("phone", "voicemail", "email", "letter", "in-person", "video", "linkedin", "other")
-EVENT_TYPES = (
-    "contacted",
-    "applied",
-    "follow-up",
-    "reply",
-    "interview",
-    "meeting",
-    "thank-you",
-    "note",
-    *CLOSING,
-)
-# Aliases of `follow-up` and the channel each one implies.
-EVENT_ALIASES = {"call": "phone", "voicemail": "voicemail", "email": "email"}
-INTERVIEWS = ("interview", "meeting")
-
-# The actions of SPEC §4, in the order a day's work is best done.
-ACTIONS = (
-    "interview",
-    "thank-you-call",
-    "handwritten-note",
-    "follow-up-call",
-    "check-in-call",
-)
-BUCKETS = ("overdue", "due", "upcoming", "later")
+from jobsite.vocabulary import EVENT_ALIASES
+from jobsite.words import inert
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +29,13 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One dated step of the history, its type already resolved from any alias."""
+    """One dated step of the history.
+
+    `type` is resolved (`call` reads as `follow-up`), and `channel` is the one written or the
+    one its alias implies; `alias` keeps the word the user wrote where it was an alias, so
+    that `jobsite log ... call` writes `call` back. `line` is where it stands in its file
+    (0 for an event not yet written).
+    """
 
     date: date
     type: str
@@ -63,6 +43,18 @@ class Event:
     with_: str | None = None
     notes: str | None = None
     line: int = 0
+    alias: str | None = field(default=None, compare=False)
+
+    @property
+    def written_type(self) -> str:
+        """The type as it is written in the file: the alias where one was used."""
+        return self.alias or self.type
+
+    @property
+    def written_channel(self) -> str | None:
+        """The channel as it needs writing: none where the alias already implies it."""
+        implied = EVENT_ALIASES.get(self.alias or "")
+        return None if self.channel == implied else self.channel
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +90,19 @@ class Opportunity:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """A follow-up that is owed: what, for which opportunity, and when (SPEC §4)."""
+    """A follow-up that is owed: what, for which opportunity, and when (SPEC §4).
+
+    `trigger` is the event that gave rise to it: the last event L for a follow-up or check-in
+    call, the last interview I for the thank-you call and the note, the scheduled interview S
+    for `interview`.
+    """
 
     opportunity: Opportunity = field(compare=False, repr=False)
     action: str
     due: date
     due_by: date
     bucket: str
+    trigger: Event | None = field(default=None, compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple[date, str, str, str]:
@@ -128,6 +126,25 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Plan:
+    """What the rules made of one opportunity on one day (SPEC §4): its status, the actions
+    owed, and the events they were worked out from, so that no page decides them again.
+
+    `status` is `active`, `lead` (no past event), `paused`, or the closing word (a closing
+    status, else the last past closing event). `last` is L, `interview` I, `scheduled` S and
+    `outreach` the first application or first contact.
+    """
+
+    opportunity: Opportunity
+    status: str
+    actions: tuple[Action, ...] = ()
+    last: Event | None = None
+    interview: Event | None = None
+    scheduled: Event | None = None
+    outreach: Event | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a file or a setting, located as `path:line`."""
 
@@ -138,7 +155,7 @@ class Problem:
 
     def __str__(self) -> str:
         label = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {label}{self.message}"
+        return inert(f"{self.path}:{self.line}: {label}{self.message}")
 
     @property
     def is_error(self) -> bool:

@@ -8,59 +8,45 @@ parsed again and compared with the original before anyone may write it.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from jobsite.atomic import ChangedError, folder_lock, write_atomic
 from jobsite.authoring import eventtext as et
 from jobsite.authoring import yamltext as yt
-from jobsite.authoring.atomic import write_atomic
-from jobsite.errors import JobsiteError
+from jobsite.errors import EventLogError, reason
+from jobsite.journal import frontmatter
 from jobsite.journal import yamlnodes as yn
 from jobsite.journal.parse import Parsed, parse_file
-from jobsite.model import CHANNELS, EVENT_ALIASES, EVENT_TYPES, Event
-
-_BOM = "\ufeff"
-_OPEN = re.compile(r"---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
-TYPE_WORDS = EVENT_TYPES + tuple(EVENT_ALIASES)
-
-
-class EventLogError(JobsiteError):
-    """The event cannot be added without risk to the file; the file is left as it was."""
+from jobsite.model import Event
+from jobsite.vocabulary import CHANNELS, EVENT_ALIASES, TYPE_WORDS, resolve
 
 
 class _UnsupportedError(Exception):
     """A shape of front matter the insertion does not handle; the message says which."""
 
 
-@dataclass(frozen=True, slots=True)
-class NewEvent:
-    """The event to append. `type` is a word of `TYPE_WORDS`, aliases kept as given."""
-
-    date: date
-    type: str
-    with_: str | None = None
-    channel: str | None = None
-    notes: str | None = None
-
-    def resolved(self) -> tuple[date, str, str | None, str | None, str | None]:
-        """What the loader will read back: (date, type, channel, with, notes), aliases resolved."""
-        implied = EVENT_ALIASES.get(self.type)
-        kind = "follow-up" if implied else self.type
-        channel = _clean(self.channel) or implied
-        return (self.date, kind, channel, _clean(self.with_), _clean(self.notes))
-
-    def fields(self) -> et.Fields:
-        """The text of each field, as `eventtext` writes it."""
-        return et.Fields(
-            self.date, self.type, _clean(self.with_), _clean(self.channel), _clean(self.notes)
-        )
+def new_event(
+    day: date,
+    word: str,
+    with_: str | None = None,
+    channel: str | None = None,
+    notes: str | None = None,
+) -> Event:
+    """The event `jobsite log` appends: `word` is a type or an alias (kept as written),
+    `channel` one of SPEC §3's; each text stripped, and None where nothing is left.
+    Raises `UnknownWordError` (a `ValueError`) for a word not in the vocabulary."""
+    word = resolve(word, TYPE_WORDS, "type")
+    written = resolve(channel, CHANNELS, "channel") if _clean(channel) else None
+    alias = word if word in EVENT_ALIASES else None
+    kind = "follow-up" if alias else word
+    return Event(
+        day, kind, written or EVENT_ALIASES.get(word), _clean(with_), _clean(notes), 0, alias
+    )
 
 
 def _clean(text: str | None) -> str | None:
@@ -68,27 +54,7 @@ def _clean(text: str | None) -> str | None:
     return (text.strip() or None) if text is not None else None
 
 
-def resolve_type(word: str) -> str:
-    """An event TYPE as the loader reads it: any case, aliases allowed; else a ValueError
-    whose message offers the closest word."""
-    return _resolve(word, TYPE_WORDS, "type")
-
-
-def resolve_channel(word: str) -> str:
-    """A channel from SPEC §3's list, matched like the loader; else a ValueError."""
-    return _resolve(word, CHANNELS, "channel")
-
-
-def _resolve(word: str, known: tuple[str, ...], what: str) -> str:
-    normal = word.strip().lower()
-    if normal in known:
-        return normal
-    close = difflib.get_close_matches(normal, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(known)}"
-    raise ValueError(f"unknown {what} '{word.strip()}' ({hint})")
-
-
-def append_event(path: str, data: bytes, event: NewEvent) -> bytes:
+def append_event(path: str, data: bytes, event: Event) -> bytes:
     """The bytes of the file at `path` (relative to the root) with `event` appended.
 
     Raises `EventLogError` where the file has errors, where its shape is one the insertion
@@ -104,7 +70,7 @@ def append_event(path: str, data: bytes, event: NewEvent) -> bytes:
     yaml_text = text[start:end]
     try:
         root = yt.compose(yaml_text)
-        edits = _plan(yaml_text, root, event.fields())
+        edits = _plan(yaml_text, root, event)
     except yaml.YAMLError as error:  # libyaml read it, yet PyYAML's own parser does not
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise EventLogError(f"{path}: cannot add the event safely: {reason}") from None
@@ -119,40 +85,43 @@ def append_event(path: str, data: bytes, event: NewEvent) -> bytes:
     return new_data
 
 
-def log_event(root: Path, path: str, event: NewEvent) -> bytes:
+def log_event(root: Path, path: str, event: Event) -> bytes:
     """Append `event` to the file at `path` (relative to `root`) atomically; the new bytes.
 
-    Raises `EventLogError` where `append_event` does, where the file cannot be read or
-    written, and where it changed while the new version was made (an editor saved it):
-    then the user's own save wins and nothing is written.
+    The read, the check and the replacement happen under the folder's lock, so a second
+    `jobsite log` waits for this one and then adds to what it wrote. Raises `EventLogError`
+    where `append_event` does and where the file cannot be read or written, and a
+    `ChangedError` where an editor saved the file meanwhile: the user's own save wins.
     """
     file = root / path
     try:
-        data = file.read_bytes()
-        new_data = append_event(path, data, event)
-        if file.read_bytes() != data:
-            raise EventLogError(f"{path}: it changed while logging; run the command again")
-        write_atomic(file, new_data)
+        with folder_lock(file.parent):
+            data = file.read_bytes()
+            new_data = append_event(path, data, event)
+            write_atomic(file, new_data, expect=data)
+    except ChangedError:
+        raise EventLogError(
+            f"{path}: it changed on disk while the event was being added (saved in an "
+            "editor?); your version is kept and nothing was written: run the command again"
+        ) from None
     except OSError as error:
-        raise EventLogError(f"{path}: {(error.strerror or str(error)).lower()}") from None
+        raise EventLogError(f"{path}: {reason(error)}") from None
     return new_data
 
 
 def _front_matter_span(text: str) -> tuple[int, int]:
-    """Where the YAML between the fences starts and ends (the loader's split, as offsets)."""
-    bom = 1 if text.startswith(_BOM) else 0
-    first = _OPEN.match(text, bom)
-    closing = _CLOSE.search(text, first.end()) if first else None
-    if first is None or closing is None:
-        raise EventLogError("the file has no front matter between '---' lines")
-    return first.end(), closing.start()
+    """Where the YAML between the fences starts and ends (the loader's own split)."""
+    split = frontmatter.split(text)
+    if isinstance(split, str):
+        raise EventLogError(split)
+    return split.start, split.end
 
 
 # An edit replaces text[start:end] of the front matter with new text.
 _Edit = tuple[int, int, str]
 
 
-def _plan(text: str, root: Node | None, fields: et.Fields) -> list[_Edit]:
+def _plan(text: str, root: Node | None, event: Event) -> list[_Edit]:
     """The edits that append the event: at most two, applied from the end backwards."""
     if not isinstance(root, MappingNode) or not root.value:
         raise _UnsupportedError("the front matter is not a mapping")
@@ -160,20 +129,20 @@ def _plan(text: str, root: Node | None, fields: et.Fields) -> list[_Edit]:
     if not found:
         if any(yn.scalar_text(key) == "events" for key, _ in yn.mapping_items(root)):
             raise _UnsupportedError("its events come from a YAML merge key ('<<')")
-        return _add_key(text, root, fields)
+        return _add_key(text, root, event)
     key, value = found[-1]  # the loader reads the last of duplicate keys, and so do we
     if isinstance(value, SequenceNode) and value.value:
         if value.flow_style:
-            return _append_flow(text, key, value, fields)
-        return _append_block(text, key, value, fields)
+            return _append_flow(text, key, value, event)
+        return _append_block(text, key, value, event)
     if isinstance(value, SequenceNode) or yn.scalar_text(value) is None:
-        return _fill_empty(text, root, key, value, fields)
+        return _fill_empty(text, root, key, value, event)
     raise _UnsupportedError("'events' is not a list")
 
 
-def _add_key(text: str, root: MappingNode, fields: et.Fields) -> list[_Edit]:
+def _add_key(text: str, root: MappingNode, event: Event) -> list[_Edit]:
     """No `events` key yet: add one after everything else in the front matter."""
-    item = et.flow_mapping(fields)
+    item = et.flow_mapping(event)
     if root.flow_style:  # `{company: Acme}` on one line: stay inside the braces
         at = _content_end(root.value[-1][1])
         return [(at, at, f", events: [{item}]")]
@@ -181,19 +150,17 @@ def _add_key(text: str, root: MappingNode, fields: et.Fields) -> list[_Edit]:
     newline = _newline_at(text, 0)
     lead = "" if text.endswith("\n") else newline
     lines = " " * key_col + "events:" + newline
-    lines += et.block_item(fields, et.DEFAULT, key_col + _list_indent(root), 1, newline)
+    lines += et.block_item(event, et.DEFAULT, key_col + _list_indent(root), 1, newline)
     return [(len(text), len(text), lead + lines)]
 
 
-def _fill_empty(
-    text: str, root: MappingNode, key: Node, value: Node, fields: et.Fields
-) -> list[_Edit]:
+def _fill_empty(text: str, root: MappingNode, key: Node, value: Node, event: Event) -> list[_Edit]:
     """`events:`, `events: ~` or `events: []`: the value becomes a block list of one item."""
     if isinstance(value, SequenceNode) and (
         root.flow_style or value.start_mark.line != value.end_mark.line
     ):
         at = value.start_mark.index + 1  # inside `[`: a block list cannot go there
-        return [(at, at, et.flow_item(fields, et.DEFAULT))]
+        return [(at, at, et.flow_item(event, et.DEFAULT))]
     if root.flow_style:
         raise _UnsupportedError("'events' is empty inside a one-line {...} front matter")
     start, end = value.start_mark.index, value.end_mark.index
@@ -202,11 +169,11 @@ def _fill_empty(
     after = _next_line(text, end)
     key_col = key.start_mark.column
     newline = _newline_at(text, end)
-    item = et.block_item(fields, et.DEFAULT, key_col + _list_indent(root), 1, newline)
+    item = et.block_item(event, et.DEFAULT, key_col + _list_indent(root), 1, newline)
     return [(start, end, ""), (after, after, item)]
 
 
-def _append_block(text: str, key: Node, seq: SequenceNode, fields: et.Fields) -> list[_Edit]:
+def _append_block(text: str, key: Node, seq: SequenceNode, event: Event) -> list[_Edit]:
     """A block list: a new line (or lines) after its last item, at the same indentation."""
     last = seq.value[-1]
     dash = _dash_before(text, last.start_mark.index)
@@ -221,15 +188,15 @@ def _append_block(text: str, key: Node, seq: SequenceNode, fields: et.Fields) ->
         end -= 1  # a block scalar's mark runs past the blank lines that follow it
     at = _skip_comments(text, _next_line(text, end), key.start_mark.column)
     style = et.style_of(last, in_flow=False)
-    item = et.block_item(fields, style, dash_col, gap, _newline_at(text, end))
+    item = et.block_item(event, style, dash_col, gap, _newline_at(text, end))
     return [(at, at, item)]
 
 
-def _append_flow(text: str, key: Node, seq: SequenceNode, fields: et.Fields) -> list[_Edit]:
+def _append_flow(text: str, key: Node, seq: SequenceNode, event: Event) -> list[_Edit]:
     """A flow list `[...]`: `, ITEM` after the last item, or a line of its own where the
     list already puts one item on each line."""
     last = seq.value[-1]
-    item = et.flow_item(fields, et.style_of(last, in_flow=True))
+    item = et.flow_item(event, et.style_of(last, in_flow=True))
     after = _content_end(last)
     index = after
     while index < len(text) and text[index] in " \t":
@@ -312,7 +279,7 @@ def _newline_at(text: str, index: int) -> str:
 
 
 def _check(
-    path: str, data: bytes, old: Parsed, old_root: Node, *, new_data: bytes, event: NewEvent
+    path: str, data: bytes, old: Parsed, old_root: Node, *, new_data: bytes, event: Event
 ) -> str | None:
     """Why the new bytes are not the old file plus exactly this event, or None if they are."""
     new = parse_file(path, new_data)
@@ -320,7 +287,7 @@ def _check(
         return "the result does not load"
     before = [_identity(e) for e in old.opportunity.events]
     after = [_identity(e) for e in new.opportunity.events]
-    if after != [*before, event.resolved()]:
+    if after != [*before, _identity(event)]:
         return "the result does not read back as the old events plus the new one"
     body = data[old.body_offset :]
     if not new_data.endswith(body) or len(new_data) - new.body_offset != len(body):

@@ -9,41 +9,32 @@ like the last one, with the keys in the order the last item used. Each value is 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from jobsite.authoring import yamltext as yt
+from jobsite.model import Event
+from jobsite.vocabulary import EVENT_KEYS
 
-EVENT_KEYS = ("date", "type", "with", "channel", "notes")
 ONE_LINE = "one-line"  # `- 2026-11-12 interview: notes`, or that text quoted
 FLOW = "flow"  # `- {date: 2026-11-12, type: interview}`
 BLOCK_MAP = "block"  # `- date: 2026-11-12` with `type: interview` on the next line
 
 
-@dataclass(frozen=True, slots=True)
-class Fields:
-    """The values of the new event as text: `type` as the user named it (`call` stays `call`)."""
-
-    date: date
-    type: str
-    with_: str | None = None
-    channel: str | None = None
-    notes: str | None = None
-
-    def items(self, order: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-        """(key, value) pairs, in `order` first (the existing items' order), then the usual."""
-        values = {
-            "date": self.date.isoformat(),
-            "type": self.type,
-            "with": self.with_,
-            "channel": self.channel,
-            "notes": self.notes,
-        }
-        keys = [key for key in order if key in values]
-        keys += [key for key in EVENT_KEYS if key not in keys]
-        return [(key, value) for key in keys if (value := values[key]) is not None]
+def _items(event: Event, order: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(key, text) pairs of the event as written, in `order` first (the existing items'
+    order), then the usual; the type as the user named it (`call` stays `call`)."""
+    values = {
+        "date": event.date.isoformat(),
+        "type": event.written_type,
+        "with": event.with_,
+        "channel": event.written_channel,
+        "notes": event.notes,
+    }
+    keys = [key for key in order if key in values]
+    keys += [key for key in EVENT_KEYS if key not in keys]
+    return [(key, value) for key in keys if (value := values[key]) is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,35 +65,35 @@ def style_of(node: Node, in_flow: bool) -> Style:
     return Style(BLOCK_MAP, keys=keys)
 
 
-def block_item(fields: Fields, style: Style, dash_col: int, gap: int, newline: str) -> str:
+def block_item(event: Event, style: Style, dash_col: int, gap: int, newline: str) -> str:
     """The lines of a new item of a block list: `- ...` at column `dash_col`."""
     lead = " " * dash_col + "-" + " " * gap
     if style.kind == ONE_LINE:
-        text = _one_line(fields, style.quote, yt.BLOCK)
+        text = _one_line(event, style.quote, yt.BLOCK)
         if text is not None:
             return lead + text + newline
         style = DEFAULT
     if style.kind == BLOCK_MAP:
         pad = " " * (dash_col + 1 + gap)
         pairs = [
-            f"{key}: {_value(key, value, yt.BLOCK)}" for key, value in fields.items(style.keys)
+            f"{key}: {_value(key, value, yt.BLOCK)}" for key, value in _items(event, style.keys)
         ]
         return lead + (newline + pad).join(pairs) + newline
-    return lead + flow_mapping(fields, style.keys) + newline
+    return lead + flow_mapping(event, style.keys) + newline
 
 
-def flow_item(fields: Fields, style: Style) -> str:
+def flow_item(event: Event, style: Style) -> str:
     """A new item of a flow list `[...]`, without the comma."""
     if style.kind == ONE_LINE:
-        text = _one_line(fields, style.quote, yt.FLOW_SEQ)
+        text = _one_line(event, style.quote, yt.FLOW_SEQ)
         if text is not None:
             return text
-    return flow_mapping(fields, style.keys)
+    return flow_mapping(event, style.keys)
 
 
-def flow_mapping(fields: Fields, order: tuple[str, ...] = ()) -> str:
+def flow_mapping(event: Event, order: tuple[str, ...] = ()) -> str:
     """`{date: 2026-11-26, type: call, with: Dana Smith}`."""
-    pairs = [f"{key}: {_value(key, value, yt.FLOW_MAP)}" for key, value in fields.items(order)]
+    pairs = [f"{key}: {_value(key, value, yt.FLOW_MAP)}" for key, value in _items(event, order)]
     return "{" + ", ".join(pairs) + "}"
 
 
@@ -111,22 +102,22 @@ def _value(key: str, value: str, context: str) -> str:
     return value if key == "date" else yt.scalar(value, context)
 
 
-def _one_line(fields: Fields, quote: str | None, context: str) -> str | None:
+def _one_line(event: Event, quote: str | None, context: str) -> str | None:
     """`2026-11-26 call: notes` in the given quoting, or None where the form cannot hold
     the event (a contact or channel, or notes over several lines)."""
-    if fields.with_ or fields.channel:
+    if event.with_ or event.written_channel:
         return None
-    if fields.notes and any(not char.isprintable() for char in fields.notes):
+    if event.notes and any(not char.isprintable() for char in event.notes):
         return None
-    head = f"{fields.date.isoformat()} {fields.type}"
-    text = f"{head}: {fields.notes}" if fields.notes else head
+    head = f"{event.date.isoformat()} {event.written_type}"
+    text = f"{head}: {event.notes}" if event.notes else head
     if quote == "'":
         return yt.single_quoted(text)
     if quote == '"':
         return yt.double_quoted(text)
     if context == yt.FLOW_SEQ:
         return text if yt.is_plain_safe(text, yt.FLOW_SEQ) else yt.double_quoted(text)
-    return text if _plain_one_line_ok(text, head, fields.notes) else yt.double_quoted(text)
+    return text if _plain_one_line_ok(text, head, event.notes) else yt.double_quoted(text)
 
 
 def _plain_one_line_ok(text: str, head: str, notes: str | None) -> bool:

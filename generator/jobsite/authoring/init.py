@@ -16,9 +16,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
-from jobsite.authoring.atomic import create_exclusive
+from jobsite.atomic import create_exclusive
 from jobsite.authoring.schema import shipped_schema
-from jobsite.errors import JobsiteError
+from jobsite.errors import InitError, reason
+from jobsite.words import count
 
 SCAFFOLD = "scaffold"
 SCHEMA_COPY = ".vscode/opportunity.schema.json"
@@ -27,17 +28,15 @@ _TEMPLATE_SUFFIX = ".in"
 _SKIPPED = ("__pycache__", ".DS_Store")
 
 
-class InitError(JobsiteError):
-    """`init` would overwrite a file, or cannot write one."""
-
-
 def scaffold_files(today: date, source: Traversable | None = None) -> dict[str, bytes]:
     """Every file `init` writes: path relative to the new root (with `/`) → content.
 
     `source` is the folder to copy (by default the packaged `jobsite/authoring/scaffold/`).
     """
     files: dict[str, bytes] = {}
-    folder = source if source is not None else resources.files("jobsite.authoring").joinpath(SCAFFOLD)
+    folder = (
+        source if source is not None else resources.files("jobsite.authoring").joinpath(SCAFFOLD)
+    )
     for packaged, resource in _walk(folder, ""):
         data = resource.read_bytes()
         name = _DESTINATIONS.get(packaged, packaged)
@@ -63,8 +62,10 @@ def init_journal(root: Path, today: date) -> list[str]:
     files = scaffold_files(today)
     there = [name for name in files if os.path.lexists(root / name)]
     if there:
+        verb = "is" if len(there) == 1 else "are"
         raise InitError(
-            f"init: {_count(there)} already there, nothing was written: {', '.join(there)}"
+            f"init: {count(len(there), 'file')} {verb} already there, nothing was written: "
+            f"{', '.join(there)}"
         )
     written = []
     for name, data in files.items():
@@ -72,13 +73,13 @@ def init_journal(root: Path, today: date) -> list[str]:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:  # a file where a folder should be, or no permission
-            raise InitError(f"init: cannot make the folder of {name}: {_reason(error)}") from None
+            raise InitError(f"init: cannot make the folder of {name}: {reason(error)}") from None
         try:
             create_exclusive(target, data)
         except FileExistsError:
             raise InitError(f"init: {name} appeared meanwhile; left it as it is") from None
         except OSError as error:
-            raise InitError(f"init: cannot write {name}: {_reason(error)}") from None
+            raise InitError(f"init: cannot write {name}: {reason(error)}") from None
         written.append(name)
     return written
 
@@ -95,11 +96,3 @@ def _walk(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
         else:
             found.append((name, entry))
     return found
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
-
-
-def _count(names: list[str]) -> str:
-    return "1 file is" if len(names) == 1 else f"{len(names)} files are"

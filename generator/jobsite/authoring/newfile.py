@@ -8,8 +8,6 @@ flow mapping on its line, keys in the template's order.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from itertools import count
@@ -17,33 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from jobsite.authoring.atomic import create_exclusive
+from jobsite.atomic import create_exclusive
 
 _BODY = "Notes in Markdown: why this opportunity, talking points, what they said.\n"
-_SLUG_LIMIT = 60
-# Letters that Unicode does not decompose into ASCII ones, spelled as people do.
-_SPELLED = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "ł": "l",
-        "Ł": "L",
-        "ı": "i",
-        "'": "",  # `Macy's` → macys, not macy-s
-        "’": "",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +31,6 @@ class Draft:
     phone: str | None = None
     email: str | None = None
     first_event: tuple[str, date] | None = None  # ("applied" or "contacted", its date)
-
-
-def slugify(*parts: str | None) -> str:
-    """`Café Ørsted`, `Data Engineer` → `cafe-orsted-data-engineer`: ASCII, lowercase,
-    hyphens; accents dropped, other scripts dropped where they have no ASCII spelling."""
-    text = " ".join(part for part in parts if part).translate(_SPELLED)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > _SLUG_LIMIT:
-        slug = slug[:_SLUG_LIMIT].rsplit("-", 1)[0]  # cut between words, not inside one
-    return slug or "opportunity"
 
 
 def render(draft: Draft) -> str:

@@ -18,11 +18,10 @@ import re
 from importlib import resources
 from typing import Any
 
-from jobsite.model import CHANNELS, EVENT_ALIASES, EVENT_TYPES, KINDS, STATUSES
+from jobsite.vocabulary import CHANNELS, KINDS, STATUSES, TYPE_WORDS
 
 SHIPPED = "opportunity.schema.json"
 _DATE = r"\d{4}-\d{1,2}-\d{1,2}"
-_TYPE_WORDS = EVENT_TYPES + tuple(EVENT_ALIASES)
 
 
 def build_schema() -> dict[str, Any]:
@@ -128,7 +127,7 @@ def _mapping_event(ref: dict[str, dict[str, str]]) -> dict[str, Any]:
     properties = {
         "date": ref["date"],
         "type": _doc(
-            _words(_TYPE_WORDS), "What happened; call, voicemail and email mean follow-up."
+            _words(TYPE_WORDS), "What happened; call, voicemail and email mean follow-up."
         ),
         "with": _doc(text, "The contact's name."),
         "channel": _words(CHANNELS),
@@ -141,7 +140,7 @@ def _one_line_event() -> dict[str, Any]:
     """`"2026-11-12 interview: notes"` as one string."""
     return {
         "type": "string",
-        "pattern": rf"^\s*{_DATE}\s+{_any_word(_TYPE_WORDS)}\s*(:[\s\S]*)?$",
+        "pattern": rf"^\s*{_DATE}\s+{_any_word(TYPE_WORDS)}\s*(:[\s\S]*)?$",
     }
 
 
@@ -151,7 +150,7 @@ def _one_line_mapping(ref: dict[str, dict[str, str]]) -> dict[str, Any]:
         "type": "object",
         "minProperties": 1,
         "maxProperties": 1,
-        "propertyNames": {"pattern": rf"^\s*{_DATE}\s+{_any_word(_TYPE_WORDS)}\s*$"},
+        "propertyNames": {"pattern": rf"^\s*{_DATE}\s+{_any_word(TYPE_WORDS)}\s*$"},
         "additionalProperties": {"anyOf": [ref["text"], {"type": "null"}]},
     }
 

@@ -10,13 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jobsite.errors import JobsiteError
+from jobsite.errors import TargetError
 from jobsite.journal.load import Journal
 from jobsite.model import Opportunity
-
-
-class TargetError(JobsiteError):
-    """TARGET names no opportunity, or more than one."""
+from jobsite.words import count, quoted
 
 
 def find_target(root: Path, folder: str, target: str, journal: Journal) -> Opportunity:
@@ -37,10 +34,12 @@ def find_target(root: Path, folder: str, target: str, journal: Journal) -> Oppor
     if not matches:
         broken = len({p.path for p in journal.problems if p.is_error})
         note = (
-            f" ({_files(broken)} with errors not searched: see 'jobsite check')" if broken else ""
+            f" ({count(broken, 'file')} with errors not searched: see 'jobsite check')"
+            if broken
+            else ""
         )
-        raise TargetError(f"log: no opportunity matches '{target}'{note}")
-    lines = [f"log: '{target}' matches {len(matches)} opportunities; name one by its path:"]
+        raise TargetError(f"log: no opportunity matches {quoted(target)}{note}")
+    lines = [f"log: {quoted(target)} matches {len(matches)} opportunities; name one by its path:"]
     lines += [f"  {o.path}  {o.company}" + (f" · {o.role}" if o.role else "") for o in matches]
     raise TargetError("\n".join(lines))
 
@@ -97,7 +96,3 @@ def _exact_names(opportunity: Opportunity) -> set[str]:
 def _haystack(opportunity: Opportunity) -> str:
     """Everything a fragment may be part of, joined by a character no fragment holds."""
     return "\0".join(sorted(_exact_names(opportunity)))
-
-
-def _files(number: int) -> str:
-    return "1 file" if number == 1 else f"{number} files"

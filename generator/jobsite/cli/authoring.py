@@ -1,8 +1,8 @@
-"""The authoring commands: `init`, `new`, `log`, `ics` and `schema` (issue 4).
+"""The authoring commands: `init`, `new`, `log`, `ics` and `schema`.
 
-Each parses its options, calls one core function and prints, like `cli.py`'s commands; they
-are added to the `jobsite` group by `register`. Like `cli.py`, only this module reads the
-clock (`--today` overrides it), and every path is relative to the journal root (`-C`).
+Each parses its options, calls one core function and prints. As everywhere in `jobsite.cli`,
+only the command line reads the clock (`--today` overrides it), and every path is relative
+to the journal root (`-C`).
 """
 
 from __future__ import annotations
@@ -11,31 +11,22 @@ import contextlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from jobsite.authoring.atomic import write_atomic
+from jobsite.atomic import write_atomic
 from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
-from jobsite.cli.output import ACTION_LABELS
-from jobsite.errors import JobsiteError
+from jobsite.errors import JobsiteError, reason
 from jobsite.journal.parse import parse_file
-from jobsite.model import INTERVIEWS, KINDS, Opportunity
+from jobsite.model import Event, Opportunity, Plan
 from jobsite.rules.agenda import Agenda, build_agenda
-from jobsite.rules.followups import date_warnings, is_closed, past_events, plan, scheduled_interview
-from jobsite.site.redact import redact_agenda
-
-if TYPE_CHECKING:
-    from jobsite.authoring.eventlog import NewEvent
+from jobsite.rules.followups import date_warnings, plan
+from jobsite.slugs import slugify
+from jobsite.vocabulary import ACTION_LABELS, CHANNELS, INTERVIEWS, KINDS, TYPE_WORDS, resolve
+from jobsite.words import iso_day
 
 _DATE_FORMATS = ["%Y-%m-%d"]
-
-
-def register(group: click.Group) -> None:
-    """Add the authoring commands to the `jobsite` command group."""
-    for command in (init, new, log, ics, schema):
-        group.add_command(command)
 
 
 @click.command()
@@ -113,7 +104,7 @@ def new(
     \b
     Example: jobsite new "Acme Corp" --role "Data Engineer" --contact "Dana Smith" --applied
     """
-    from jobsite.authoring.newfile import Draft, create, render, slugify  # noqa: PLC0415 - python-frontmatter
+    from jobsite.authoring.newfile import Draft, create, render  # noqa: PLC0415 - python-frontmatter
 
     if applied is not None and contacted is not None:
         raise click.UsageError("--applied and --contacted cannot be used together")
@@ -139,7 +130,9 @@ def new(
     agenda = build_agenda(root, day)
     folder = root / agenda.settings.journal
     with _file_errors(agenda.settings.journal):
-        path = create(folder, slugify(company, role), render(draft).encode("utf-8"))
+        path = create(
+            folder, slugify(company, role, fallback="opportunity"), render(draft).encode("utf-8")
+        )
     relative = path.relative_to(root).as_posix()
     if edit:
         click.edit(filename=str(path))
@@ -193,17 +186,18 @@ def log(
     \b
     Example: jobsite log acme call --with Dana --notes "left the three-part message"
     """
-    from jobsite.authoring.eventlog import NewEvent, log_event  # noqa: PLC0415 - `due` never needs them
+    from jobsite.authoring.eventlog import log_event, new_event  # noqa: PLC0415 - `due` never needs them
     from jobsite.authoring.targets import find_target, match_contact  # noqa: PLC0415
 
     now = today_from(today)
     agenda = build_agenda(root, now)
     opportunity = find_target(root, agenda.settings.journal, target, agenda.journal)
     when = day.date() if day is not None else now
-    event = NewEvent(when, event_type, match_contact(opportunity, with_), channel, _clean(notes))
-    if any((e.date, e.type) == event.resolved()[:2] for e in opportunity.events):
-        kind = event.resolved()[1]
-        click.echo(f"{opportunity.path}: warning: {kind} on {when} is there already", err=True)
+    event = new_event(when, event_type, match_contact(opportunity, with_), channel, notes)
+    if any((e.date, e.type) == (event.date, event.type) for e in opportunity.events):
+        click.echo(
+            f"{opportunity.path}: warning: {event.type} on {when} is there already", err=True
+        )
     new_data = log_event(root, opportunity.path, event)
     updated = parse_file(opportunity.path, new_data).opportunity or opportunity
     recorded = "Scheduled" if when > now and event_type in INTERVIEWS else "Logged"
@@ -232,9 +226,8 @@ def ics(root: Path, output: str | None, today: datetime | None) -> None:
     """
     from jobsite.site.ics import render_calendar  # noqa: PLC0415 - imports icalendar
 
-    agenda = build_agenda(root, today_from(today))
-    report(agenda.journal.problems)
-    agenda = redact_agenda(agenda, agenda.settings.redact)  # as in the site's calendar.ics
+    agenda = build_agenda(root, today_from(today), published=True)  # redacted, as calendar.ics
+    report(agenda.problems)
     data = render_calendar(agenda.actions, agenda.today)
     if output is None or output == "-":
         click.echo(data, nl=False)
@@ -259,14 +252,14 @@ def schema() -> None:
 
 def _print_next(opportunity: Opportunity, today: date, agenda: Agenda) -> None:
     """The actions now owed for `opportunity`, the first as `Next:`; or why there is none."""
-    actions = plan(opportunity, today, agenda.calendar, agenda.settings)
-    if not actions:
-        click.echo(f"Next: nothing: {_why_nothing(opportunity, today)}")
+    planned = plan(opportunity, today, agenda.calendar, agenda.settings)
+    if not planned.actions:
+        click.echo(f"Next: nothing: {_why_nothing(planned)}")
         return
-    for index, action in enumerate(sorted(actions, key=lambda a: a.sort_key)):
-        when = f"due {_day(action.due)}"
+    for index, action in enumerate(sorted(planned.actions, key=lambda a: a.sort_key)):
+        when = f"due {iso_day(action.due)}"
         if action.due_by != action.due:
-            when = f"due between {_day(action.due)} and {_day(action.due_by)}"
+            when = f"due between {iso_day(action.due)} and {iso_day(action.due_by)}"
         late = " (overdue)" if action.bucket == "overdue" else ""
         contact = opportunity.primary_contact
         reach = (
@@ -278,27 +271,29 @@ def _print_next(opportunity: Opportunity, today: date, agenda: Agenda) -> None:
         click.echo(f"{label}: {ACTION_LABELS[action.action]}, {when}{late}{reach}")
 
 
-def _why_nothing(opportunity: Opportunity, today: date) -> str:
-    if is_closed(opportunity, today):
-        return "the opportunity is closed"
-    if opportunity.status == "paused":
+def _why_nothing(planned: Plan) -> str:
+    """The rules' reason for an opportunity that owes nothing, in words."""
+    if planned.status == "paused":
         return "the opportunity is paused"
-    if not past_events(opportunity, today):
-        scheduled = scheduled_interview(opportunity, today)
+    if planned.status == "lead":
+        scheduled = planned.scheduled
         if scheduled is not None:
             # SPEC §4: an opportunity with no past event is a lead, even with one scheduled.
-            return f"its first event is the {scheduled.type} on {_day(scheduled.date)}"
-        return f"a lead until its first event (jobsite log {opportunity.path} applied)"
+            return f"its first event is the {scheduled.type} on {iso_day(scheduled.date)}"
+        path = planned.opportunity.path
+        return f"a lead until its first event (jobsite log {path} applied)"
+    if planned.status != "active":
+        return "the opportunity is closed"
     return "no follow-up is owed"
 
 
-def _describe(event: NewEvent) -> str:
-    parts = [event.type]
-    if event.channel:
-        parts.append(f"by {event.channel}")
+def _describe(event: Event) -> str:
+    parts = [event.written_type]
+    if event.written_channel:
+        parts.append(f"by {event.written_channel}")
     if event.with_:
         parts.append(f"with {event.with_}")
-    return f"{' '.join(parts)} on {_day(event.date)}"
+    return f"{' '.join(parts)} on {iso_day(event.date)}"
 
 
 def _word(what: str, value: str | None) -> str | None:
@@ -306,11 +301,8 @@ def _word(what: str, value: str | None) -> str | None:
     offering the closest word."""
     if value is None:
         return None
-    from jobsite.authoring import eventlog  # noqa: PLC0415 - lazy, as in `log`
-
-    resolve = eventlog.resolve_type if what == "type" else eventlog.resolve_channel
     try:
-        return resolve(value)
+        return resolve(value, TYPE_WORDS if what == "type" else CHANNELS, what)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -326,17 +318,9 @@ def _date_value(text: str, option: str, today: date) -> date:
         ) from None
 
 
-def _clean(text: str | None) -> str | None:
-    return (text.strip() or None) if text is not None else None
-
-
 def _one_line(text: str | None) -> str | None:
     """A name or a number as one line: a pasted line break or tab becomes a space."""
     return (" ".join(text.split()) or None) if text is not None else None
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.isoformat()}"
 
 
 @contextlib.contextmanager
@@ -345,4 +329,7 @@ def _file_errors(name: str) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise JobsiteError(f"{name}: {(error.strerror or str(error)).lower()}") from None
+        raise JobsiteError(f"{name}: {reason(error)}") from None
+
+
+COMMANDS = (init, new, log, ics, schema)

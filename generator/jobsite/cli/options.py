@@ -1,9 +1,9 @@
-"""What every command shares: the `--today` option, the one read of the clock, and the way
-journal problems are printed. Its own module so that cli.py and cli_authoring.py can both
-import it without importing each other."""
+"""What every command shares: the `--today` option, the one read of the clock, colour, and
+the way journal problems are printed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
@@ -35,3 +35,8 @@ def report(problems: Iterable[Problem]) -> int:
         click.echo(str(problem), err=True)
         count += 1
     return count
+
+
+def color() -> bool | None:
+    """None lets Click decide (colour on a terminal only); False where NO_COLOR is set."""
+    return False if os.environ.get("NO_COLOR") else None

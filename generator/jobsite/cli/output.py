@@ -13,14 +13,9 @@ from datetime import date
 import click
 
 from jobsite.model import Action
+from jobsite.vocabulary import ACTION_LABELS
+from jobsite.words import count, iso_day
 
-ACTION_LABELS = {
-    "follow-up-call": "Follow-up call",
-    "thank-you-call": "Thank-you call",
-    "handwritten-note": "Handwritten note",
-    "check-in-call": "Check-in call",
-    "interview": "Interview",
-}
 _HEADINGS = {
     "overdue": ("OVERDUE", "red"),
     "due": ("DUE NOW", "yellow"),
@@ -44,7 +39,7 @@ def format_json(actions: Sequence[Action]) -> str:
 
 def format_due(actions: Sequence[Action], today: date, horizon_days: int, hidden_later: int) -> str:
     """The due list grouped by bucket, each action with its dates, contact and phone."""
-    lines = [click.style(f"Follow-ups for {_day(today)}", bold=True)]
+    lines = [click.style(f"Follow-ups for {iso_day(today)}", bold=True)]
     for bucket, (heading, colour) in _HEADINGS.items():
         group = [action for action in actions if action.bucket == bucket]
         if not group:
@@ -55,8 +50,8 @@ def format_due(actions: Sequence[Action], today: date, horizon_days: int, hidden
     if not any(action.bucket != "later" for action in actions):
         lines += ["", "Nothing is overdue, due or coming up."]
     if hidden_later:
-        noun = "action" if hidden_later == 1 else "actions"
-        lines += ["", click.style(f"{hidden_later} more {noun} later: jobsite due --all", dim=True)]
+        more = count(hidden_later, "more action")
+        lines += ["", click.style(f"{more} later: jobsite due --all", dim=True)]
     return "\n".join(lines)
 
 
@@ -67,8 +62,8 @@ def _format_action(action: Action) -> list[str]:
     who = click.style(opportunity.company, bold=True)
     if opportunity.role:
         who += f" · {opportunity.role}"
-    window = f"  (until {_day(action.due_by)})" if action.due_by != action.due else ""
-    lines = [f"  {_day(action.due)}  {what} {who}{window}"]
+    window = f"  (until {iso_day(action.due_by)})" if action.due_by != action.due else ""
+    lines = [f"  {iso_day(action.due)}  {what} {who}{window}"]
     contact = opportunity.primary_contact
     reach = [
         part
@@ -82,8 +77,3 @@ def _format_action(action: Action) -> list[str]:
     reach.append(click.style(opportunity.path, dim=True))
     lines.append(_INDENT + "  ".join(reach))
     return lines
-
-
-def _day(day: date) -> str:
-    """`Thu 2026-11-26`: ISO so it sorts and cannot be misread, with the weekday for humans."""
-    return f"{day:%a} {day.isoformat()}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
+import io
 import pickle
 import sys
 from collections.abc import Callable, Iterator
@@ -30,9 +30,9 @@ from types import SimpleNamespace
 
 import yaml
 
-from jobsite import __version__, model
-from jobsite.journal import parse as journal
-from jobsite.journal import yamlnodes
+from jobsite import __version__, model, vocabulary, words
+from jobsite.atomic import write_atomic
+from jobsite.journal import frontmatter, parse, yamlnodes
 from jobsite.journal.parse import Parsed
 from jobsite.model import Contact, Event, Opportunity, Problem
 
@@ -51,7 +51,7 @@ def _format() -> str:
     results it would no longer give.
     """
     digest = hashlib.blake2b(digest_size=8)
-    for module in (journal, model, yamlnodes, sys.modules[__name__]):
+    for module in (parse, frontmatter, model, vocabulary, words, yamlnodes, sys.modules[__name__]):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:
@@ -176,23 +176,18 @@ class Cache:
         """Write the entry atomically; on any failure (read-only root, full disk) skip it."""
         if self.folder is None:
             return
-        import tempfile  # noqa: PLC0415 - only a run that changed something writes
-
         try:
             self.folder.mkdir(exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# Written by jobsite: this folder is a cache.\n*\n")
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
-                    pickler.dispatch_table = _dispatch_table({})
-                    pickler.dump(FORMAT)
-                    pickler.dump(value)
-                os.replace(temporary, self.folder / f"{name}.pickle")
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            buffer = io.BytesIO()
+            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _dispatch_table({})
+            pickler.dump(FORMAT)
+            pickler.dump(value)
+            # Atomic, so a reader never meets half an entry; not durable: a cache lost in a
+            # power cut is rebuilt, and fsync would cost more than the entry saves.
+            write_atomic(self.folder / f"{name}.pickle", buffer.getvalue(), durable=False)
         except Exception:  # unwritable, or a value pickle cannot take: carry on without
             pass

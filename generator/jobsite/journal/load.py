@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobsite.errors import JournalError
+from jobsite.errors import JournalError, reason
 from jobsite.journal.cache import Cache, gc_paused
 from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Opportunity, Problem
@@ -54,7 +54,7 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
             try:
                 data = _read(absolute)
             except OSError as error:
-                problems.append(Problem(relative, 1, f"cannot read: {_reason(error)}"))
+                problems.append(Problem(relative, 1, f"cannot read: {reason(error)}"))
                 continue
             digest = hashlib.sha256(data).digest()
             parsed: object = None
@@ -91,7 +91,7 @@ def _find_files(base: Path, prefix: str, problems: list[Problem]) -> list[tuple[
             seen.add((info.st_dev, info.st_ino))
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as error:
-            problems.append(Problem(relative + "/", 1, f"cannot read folder: {_reason(error)}"))
+            problems.append(Problem(relative + "/", 1, f"cannot read folder: {reason(error)}"))
             return
         for entry in entries:
             if entry.name.startswith(("_", ".")):
@@ -137,8 +137,3 @@ def _read(path: str) -> bytes:
     finally:
         os.close(descriptor)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-
-
-def _reason(error: OSError) -> str:
-    """`[Errno 13] Permission denied: '...'` → `permission denied`."""
-    return (error.strerror or str(error)).lower()

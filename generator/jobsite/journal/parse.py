@@ -8,30 +8,29 @@ problems are still reported; warnings keep the file.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from jobsite.journal import frontmatter
 from jobsite.journal import yamlnodes as yn
-from jobsite.model import (
+from jobsite.model import Contact, Event, Opportunity, Problem
+from jobsite.vocabulary import (
     CHANNELS,
+    CONTACT_KEYS,
     EVENT_ALIASES,
+    EVENT_KEYS,
     EVENT_TYPES,
+    FRONT_MATTER_KEYS,
     KINDS,
     STATUSES,
-    Contact,
-    Event,
-    Opportunity,
-    Problem,
+    TYPE_WORDS,
+    unknown_word,
 )
+from jobsite.words import closest, quoted
 
-_BOM = "\ufeff"
-_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _ONE_LINE_EVENT = re.compile(r"^\s*(\S+)\s+([^:]+?)\s*(?::\s*(.*?))?\s*$", re.DOTALL)
-_CONTACT_KEYS = ("name", "title", "role", "phone", "email", "notes", "primary")
-_EVENT_KEYS = ("date", "type", "with", "channel", "notes")
 _TRUE = ("true", "yes", "on", "y")
 
 
@@ -68,45 +67,19 @@ def parse_file(path: str, data: bytes) -> Parsed:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return Parsed(None, [Problem(path, line, "not UTF-8 text: save the file as UTF-8")])
-    bom = 1 if text.startswith(_BOM) else 0
-    split = _split_front_matter(path, text[bom:])
-    if isinstance(split, Problem):
-        return Parsed(None, [split])
-    yaml_text, body_start = split
-    body_offset = len(text[: bom + body_start].encode("utf-8"))
+    split = frontmatter.split(text)
+    if isinstance(split, str):
+        return Parsed(None, [Problem(path, 1, split)])
+    body_offset = len(text[: split.body].encode("utf-8"))
     try:
-        root = yn.compose(yaml_text)
+        root = yn.compose(text[split.start : split.end])
     except yn.YAMLError as error:
         return Parsed(None, [_yaml_problem(path, error)], body_offset)
     context = _Context(path, offset=1)
-    opportunity = _build(root, context, text[bom + body_start :])
+    opportunity = _build(root, context, text[split.body :])
     if any(problem.is_error for problem in context.problems):
         opportunity = None
     return Parsed(opportunity, context.problems, body_offset)
-
-
-def _split_front_matter(path: str, text: str) -> tuple[str, int] | Problem:
-    """The YAML between the opening and closing `---` lines, and where the body starts.
-
-    Split by hand rather than with python-frontmatter, whose boundary pattern also swallows
-    blank lines after the fence and so would shift every line number we report.
-    """
-    first = _FENCE.match(text)
-    if not first:
-        if not text.strip():
-            return Problem(path, 1, "the file is empty: it needs front matter between '---' lines")
-        return Problem(path, 1, "no front matter: the file must start with a '---' line")
-    closing = _FENCE.search(text, first.end())
-    if not closing:
-        return Problem(path, 1, "the front matter is not closed: add a '---' line after it")
-    body_start = closing.end()
-    if text.startswith("\r\n", body_start):
-        body_start += 2
-    elif text.startswith("\n", body_start):
-        body_start += 1
-    # The opening fence's match stops before its newline: skip that too, so that line 1 of
-    # the YAML is line 2 of the file (the `offset` of `_Context`).
-    return text[first.end() + 1 : closing.start()], body_start
 
 
 def _yaml_problem(path: str, error: yn.YAMLError) -> Problem:
@@ -133,11 +106,11 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
     for key, value in yn.mapping_items(root):
         name = key.value if isinstance(key, yn.ScalarNode) else str(yn.to_plain(key))
         if name in seen:
-            ctx.warn(key, f"'{name}' is given twice; the last one counts")
+            ctx.warn(key, f"{quoted(name)} is given twice; the last one counts")
         seen[name] = key
         parser = _FIELDS.get(name)
         if parser is None:
-            _check_unknown_key(ctx, key, name, _FIELD_NAMES)
+            _check_unknown_key(ctx, key, name, FRONT_MATTER_KEYS)
             extra.append((name, yn.to_plain(value)))
             continue
         if name == "follow_up":
@@ -154,9 +127,9 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
 
 def _check_unknown_key(ctx: _Context, key: yn.Node, name: str, known: tuple[str, ...]) -> None:
     """Warn only where an unknown key looks like a misspelling of a known one (SPEC §3)."""
-    close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
-    if close and close[0] != name:
-        ctx.warn(key, f"unknown key '{name}' (did you mean '{close[0]}'?)")
+    near = closest(name.lower(), known, cutoff=0.75)
+    if near and near != name:
+        ctx.warn(key, f"unknown key {quoted(name)} (did you mean '{near}'?)")
 
 
 def _choice(node: yn.Node, ctx: _Context, what: str, allowed: tuple[str, ...]) -> str | None:
@@ -168,9 +141,7 @@ def _choice(node: yn.Node, ctx: _Context, what: str, allowed: tuple[str, ...]) -
     word = text.strip().lower()
     if word in allowed:
         return word
-    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of {', '.join(allowed)})"
-    ctx.error(node, f"{what}: unknown {what.rsplit('.', 1)[-1]} '{text.strip()}'{hint}")
+    ctx.error(node, f"{what}: {unknown_word(what.rsplit('.', 1)[-1], text, allowed)}")
     return None
 
 
@@ -224,10 +195,10 @@ def _contact(node: yn.Node, ctx: _Context, where: str) -> Contact | None:
         name = str(yn.scalar_text(key))
         if name == "primary":
             fields[name] = (yn.scalar_text(value) or "").strip().lower() in _TRUE
-        elif name in _CONTACT_KEYS:
+        elif name in CONTACT_KEYS:
             fields[name] = _text(value, ctx, f"{where}.{name}")
         else:
-            _check_unknown_key(ctx, key, name, _CONTACT_KEYS)
+            _check_unknown_key(ctx, key, name, CONTACT_KEYS)
     if not fields.get("name"):
         ctx.error(node, f"{where}: 'name' is required")
         return None
@@ -256,7 +227,7 @@ def _event(node: yn.Node, ctx: _Context, where: str) -> Event | None:
     """
     if isinstance(node, yn.MappingNode):
         items = yn.mapping_items(node)
-        if len(items) == 1 and yn.scalar_text(items[0][0]) not in _EVENT_KEYS:
+        if len(items) == 1 and yn.scalar_text(items[0][0]) not in EVENT_KEYS:
             key, value = items[0]
             notes = _text(value, ctx, f"{where}.notes")
             return _one_line_event(key, ctx, where, notes)
@@ -278,56 +249,62 @@ def _one_line_event(node: yn.Node, ctx: _Context, where: str, notes: str | None)
     if isinstance(day, str):
         ctx.error(node, f"{where}.date: {day}")
         return None
-    kind = _event_type(node, ctx, where, match[2])
-    if kind is None:
+    word = _event_type(node, ctx, where, match[2])
+    if word is None:
         return None
-    event_type, channel = kind
-    return Event(day, event_type, channel, None, match[3] or notes, yn.line_of(node, ctx.offset))
+    return _resolved(word, day, yn.line_of(node, ctx.offset), notes=match[3] or notes)
 
 
 def _mapping_event(node: yn.Node, items: list, ctx: _Context, where: str) -> Event | None:
     fields: dict[str, yn.Node] = {}
     for key, value in items:
         name = str(yn.scalar_text(key))
-        if name in _EVENT_KEYS:
+        if name in EVENT_KEYS:
             fields[name] = value
         else:
-            _check_unknown_key(ctx, key, name, _EVENT_KEYS)
+            _check_unknown_key(ctx, key, name, EVENT_KEYS)
     missing = [name for name in ("date", "type") if name not in fields]
     if missing:
         ctx.error(node, f"{where}: '{missing[0]}' is required")
         return None
     day = _date(fields["date"], ctx, f"{where}.date")
-    kind = _event_type(fields["type"], ctx, where, yn.scalar_text(fields["type"]))
+    word = _event_type(fields["type"], ctx, where, yn.scalar_text(fields["type"]))
     channel = None
     if "channel" in fields:
         channel = _choice(fields["channel"], ctx, f"{where}.channel", CHANNELS)
     with_ = _text(fields["with"], ctx, f"{where}.with") if "with" in fields else None
     notes = _text(fields["notes"], ctx, f"{where}.notes") if "notes" in fields else None
-    if day is None or kind is None:
+    if day is None or word is None:
         return None
-    event_type, implied_channel = kind
-    return Event(
-        day, event_type, channel or implied_channel, with_, notes, yn.line_of(node, ctx.offset)
+    return _resolved(
+        word, day, yn.line_of(node, ctx.offset), channel=channel, with_=with_, notes=notes
     )
 
 
-def _event_type(
-    node: yn.Node, ctx: _Context, where: str, text: str | None
-) -> tuple[str, str | None] | None:
-    """An event type with its aliases resolved: `call` → (`follow-up`, `phone`)."""
+def _resolved(
+    word: str,
+    day: date,
+    line: int,
+    *,
+    channel: str | None = None,
+    with_: str | None = None,
+    notes: str | None = None,
+) -> Event:
+    """The event of type `word`, an alias resolved: `call` is a `follow-up` by `phone`."""
+    if word in EVENT_ALIASES:
+        return Event(day, "follow-up", channel or EVENT_ALIASES[word], with_, notes, line, word)
+    return Event(day, word, channel, with_, notes, line)
+
+
+def _event_type(node: yn.Node, ctx: _Context, where: str, text: str | None) -> str | None:
+    """An event type or one of its aliases, as a word of the vocabulary."""
     word = (text or "").strip().lower()
     if not word:
         ctx.error(node, f"{where}.type: expected a type, e.g. applied or interview")
         return None
-    if word in EVENT_ALIASES:
-        return "follow-up", EVENT_ALIASES[word]
-    if word in EVENT_TYPES:
-        return word, None
-    known = EVENT_TYPES + tuple(EVENT_ALIASES)
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    ctx.error(node, f"{where}.type: unknown type '{(text or '').strip()}'{hint}")
+    if word in EVENT_ALIASES or word in EVENT_TYPES:
+        return word
+    ctx.error(node, f"{where}.type: {unknown_word('type', text or '', TYPE_WORDS)}")
     return None
 
 
@@ -376,4 +353,4 @@ _FIELDS: dict[str, Callable[[yn.Node, _Context], object]] = {
     "tags": _tags,
     "link": lambda node, ctx: _text(node, ctx, "link"),
 }
-_FIELD_NAMES = tuple(_FIELDS)
+assert tuple(_FIELDS) == FRONT_MATTER_KEYS, "a parser for each key of the vocabulary, in order"

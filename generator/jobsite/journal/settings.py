@@ -1,25 +1,50 @@
-"""The options of the `jobsite` plugin in mkdocs.yml (SPEC §2), with their defaults.
+"""The options of the `jobsite` plugin (SPEC §2): declared once, read by one function.
 
-mkdocs.yml is read as YAML nodes, never constructed, so MkDocs' own tags (`!ENV`,
-`!!python/name:...`) cannot make it fail and every bad option is reported with its line.
-An option written with `!ENV` is resolved from the environment, as MkDocs does.
-The country and subdivision are checked against the `holidays` package by `workdays`, which
-imports it only when the holiday dates are not cached yet.
+`settings_from` is the one reader. It takes the plugin's options as plain values, exactly as
+MkDocs resolved them (`INHERIT`, `-f`, `!ENV`), and checks each with the parser of the
+`_PARSERS` table. During a build the plugin hands it its own resolved `config`, so protection
+and redaction can never disagree with what MkDocs builds. Without a build (`jobsite due`,
+`check`, `log`...) `load_settings` resolves mkdocs.yml the way MkDocs does, without importing
+MkDocs (slow to import), and hands the result to the same reader.
+
+mkdocs.yml is read again only to point at the line of a bad option in a message (`locator`);
+that reading never decides a value.
 """
 
 from __future__ import annotations
 
+import contextlib
+import enum
 import os
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 from pathlib import Path
 
-from jobsite.errors import SettingsError
-from jobsite.journal import yamlnodes as yn
+import yaml
+
+from jobsite.errors import SettingsError, reason
+from jobsite.journal.yamlnodes import parse_date_text
+from jobsite.words import quoted
 
 CONFIG_FILE = "mkdocs.yml"
-REDACTABLE = ("phone", "email", "notes")
 PLUGIN_NAME = "jobsite"
+REDACTABLE = ("phone", "email", "notes")
+# Bounds that keep every date computed from a setting inside the calendar: ten years ahead is
+# far beyond any follow-up, and `date` ends at 9999-12-31.
+MAX_DAYS = 3650
+MAX_BUSINESS_DAYS = 260
+
+Locate = Callable[[str], str]
+
+
+class _Unset(enum.Enum):
+    """An option not written at all (MkDocs copies option defaults: an enum stays itself)."""
+
+    UNSET = "unset"
+
+
+UNSET = _Unset.UNSET
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,167 +59,266 @@ class Settings:
     check_in_days: tuple[int, int] = (7, 10)
     horizon_days: int = 7
     protect: bool = False  # encrypt the published site with JOBSITE_PASSWORD
-    redact: frozenset[str] = frozenset()  # of REDACTABLE: left out of every page and the calendar
-    # Where each option was written, so `workdays` can point at a bad country or subdivision.
+    redact: frozenset[str] = frozenset()  # of REDACTABLE: left out of everything published
+    # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
     where: dict[str, str] = field(default_factory=dict, compare=False)
 
 
-def load_settings(root: Path) -> Settings:
-    """The settings of the journal root `root`: defaults where there is no mkdocs.yml.
+OPTION_NAMES = tuple(f.name for f in fields(Settings) if f.name != "where")
 
-    Raises `SettingsError` with a one-line `mkdocs.yml:LINE: option: message`.
+
+def settings_from(options: Mapping[str, object], locate: Locate | None = None) -> Settings:
+    """Settings from the plugin's options as plain values (what MkDocs' YAML loader gives).
+
+    An option that is missing (or `UNSET`) keeps its default; one written empty (null) is
+    an empty list where a list is expected, else an error. `locate(name)` says where an option
+    was written (`mkdocs.yml:12: name`) for the messages. Raises `SettingsError`, one line.
     """
-    path = root / CONFIG_FILE
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError(f"{CONFIG_FILE}:1: cannot read: {_reason(error)}") from None
-    try:
-        node = yn.compose(text)
-    except yn.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SettingsError(f"{CONFIG_FILE}:{line}: invalid YAML: {problem}") from None
-    options = _plugin_options(node)
-    return parse_options(options, CONFIG_FILE) if options is not None else Settings()
-
-
-def parse_options(options: yn.Node, path: str = CONFIG_FILE) -> Settings:
-    """Settings from the node of the plugin's options mapping (also used by the plugin)."""
-    if yn.scalar_text(options) is None and isinstance(options, yn.ScalarNode):
-        return Settings()  # `- jobsite:` with nothing under it
-    if not isinstance(options, yn.MappingNode):
-        raise SettingsError(
-            f"{path}:{yn.line_of(options)}: {PLUGIN_NAME}: expected a mapping of options"
-        )
+    locate = locate or (lambda name: f"{CONFIG_FILE}: {name}")
     values: dict[str, object] = {}
     where: dict[str, str] = {}
-    for key, value in yn.mapping_items(options):
-        name = yn.scalar_text(key) or ""
-        location = f"{path}:{yn.line_of(key)}: {name}"
-        parser = _PARSERS.get(name)
-        if parser is None:
-            continue  # options of later features (and typos) are MkDocs' to validate
-        values[name] = parser(yn.resolve_env(value, os.environ), location)
-        where[name] = location
+    for name in OPTION_NAMES:
+        value = options.get(name, UNSET)
+        if value is UNSET:
+            continue
+        location = where[name] = locate(name)
+        values[name] = _PARSERS[name](value, location)
     return Settings(**values, where=where)  # type: ignore[arg-type]
 
 
-def _plugin_options(root: yn.Node | None) -> yn.Node | None:
-    """The node of the `jobsite` plugin's options, in the list or the mapping form."""
-    if not isinstance(root, yn.MappingNode):
-        return None
-    for key, value in yn.mapping_items(root):
-        if yn.scalar_text(key) != "plugins":
-            continue
-        if isinstance(value, yn.MappingNode):
-            entries = [value]
-        elif isinstance(value, yn.SequenceNode):
-            entries = value.value
-        else:
-            return None
-        for entry in entries:
-            if yn.scalar_text(entry) == PLUGIN_NAME:
-                return yn.ScalarNode(yn.NULL_TAG, "", entry.start_mark, entry.end_mark)
-            if isinstance(entry, yn.MappingNode):
-                for name, options in yn.mapping_items(entry):
-                    if yn.scalar_text(name) == PLUGIN_NAME:
-                        return options
-    return None
+def load_settings(root: Path) -> Settings:
+    """The settings of the journal root `root`, resolved as MkDocs would; defaults where
+    there is no mkdocs.yml. Raises `SettingsError` with a one-line message."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Settings()
+    config = read_config(path)
+    return settings_from(plugin_options(config), locator(path))
 
 
-def _reason(error: Exception) -> str:
-    """An OSError or decode error as a short phrase, without Python's class names."""
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower()
-    return str(error)
-
-
-def _string(node: yn.Node, location: str) -> str:
-    text = yn.scalar_text(node)
-    if text is None or not text.strip():
-        raise SettingsError(f"{location}: expected a value")
-    return text.strip()
-
-
-def _optional_string(node: yn.Node, location: str) -> str | None:
-    if isinstance(node, yn.ScalarNode) and yn.scalar_text(node) is None:
-        return None
-    return _string(node, location)
-
-
-def _integer(node: yn.Node, location: str, minimum: int = 0) -> int:
-    text = yn.scalar_text(node)
+def read_config(path: Path) -> dict[str, object]:
+    """mkdocs.yml as MkDocs' `yaml_load` reads it: `!ENV` resolved, other tags inert, and a
+    file named by `INHERIT` deep-merged under it (a child's list replaces the parent's)."""
     try:
-        number = int(text or "")
+        with open(path, "rb") as file:
+            loaded = yaml.load(file, Loader=_ConfigLoader)
+    except OSError as error:
+        raise SettingsError(f"{path.name}:1: cannot read: {reason(error)}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path.name}:1: not UTF-8 text: save it as UTF-8") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SettingsError(f"{path.name}:{line}: invalid YAML: {problem}") from None
+    config = loaded if isinstance(loaded, dict) else {}
+    parent = config.pop("INHERIT", None)
+    if isinstance(parent, str):
+        parent_path = Path(os.path.normpath(path.parent / parent))
+        if not parent_path.is_file():
+            raise SettingsError(f"{path.name}: INHERIT: {quoted(parent)} does not exist")
+        config = _merge(read_config(parent_path), config)
+    return config
+
+
+def plugin_options(config: Mapping[str, object]) -> dict[str, object]:
+    """The `jobsite` plugin's options in a resolved config, in MkDocs' list or mapping form."""
+    plugins = config.get("plugins")
+    entries: list[object] = []
+    if isinstance(plugins, dict):
+        entries = [{name: options} for name, options in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = plugins
+    for entry in entries:
+        if entry == PLUGIN_NAME:
+            return {}
+        if isinstance(entry, dict) and len(entry) == 1 and PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME]
+            if options is None:
+                return {}
+            if not isinstance(options, dict):
+                raise SettingsError(f"{CONFIG_FILE}: {PLUGIN_NAME}: expected a mapping of options")
+            return options
+    return {}
+
+
+def locator(path: Path) -> Locate:
+    """A function naming where an option of the plugin is written: `mkdocs.yml:12: name`.
+
+    Best effort and for messages only: it looks for the option's key in the last `plugins`
+    of the file, then of the files it INHERITs.
+    """
+    lines: dict[str, int] = {}
+    with contextlib.suppress(OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        lines = _option_lines(path)
+
+    def locate(name: str) -> str:
+        return f"{path.name}:{lines[name]}: {name}" if name in lines else f"{path.name}: {name}"
+
+    return locate
+
+
+def _option_lines(path: Path, depth: int = 0) -> dict[str, int]:
+    """The line of each option key of the plugin's entry in `path` (and what it INHERITs)."""
+    root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    lines: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    found = {_text(key): value for key, value in root.value}  # the last duplicate wins
+    if isinstance(found.get("INHERIT"), yaml.ScalarNode) and depth < 10:
+        inherited = path.parent / str(found["INHERIT"].value)
+        if inherited.is_file():
+            lines.update(_option_lines(inherited, depth + 1))
+    plugins = found.get("plugins")
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for entry in entries:
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        for name, options in entry.value:
+            if _text(name) == PLUGIN_NAME and isinstance(options, yaml.MappingNode):
+                lines.update({_text(k): k.start_mark.line + 1 for k, _ in options.value})
+    return lines
+
+
+def _text(node: yaml.Node) -> str:
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+
+
+def _merge(parent: dict[str, object], child: Mapping[str, object]) -> dict[str, object]:
+    """mergedeep's REPLACE strategy, as MkDocs uses it for INHERIT."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)  # type: ignore[arg-type]
+        else:
+            merged[key] = value
+    return merged
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with MkDocs' `!ENV`; any other tag (`!!python/name:...`,
+    `!relative`) reads as null, since no jobsite option can use one."""
+
+
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    from yaml_env_tag import construct_env_tag  # noqa: PLC0415 - MkDocs' own, small
+
+    return construct_env_tag(loader, node)  # type: ignore[arg-type]
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A date as YAML reads it, or the text where it is no date (`2026-13-45`), for the
+    option's parser to report."""
+    try:
+        return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
     except ValueError:
-        raise SettingsError(f"{location}: expected a whole number, not '{text}'") from None
-    if number < minimum:
-        raise SettingsError(f"{location}: must be at least {minimum}, not {number}")
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_constructor("!ENV", _construct_env)
+_ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+# --- One parser per option: (plain value, "mkdocs.yml:LINE: name") → the typed value ---------
+
+
+def _string(value: object, location: str) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        raise SettingsError(f"{location}: expected a value")
+    text = str(value).strip()
+    if not text:
+        raise SettingsError(f"{location}: expected a value")
+    return text
+
+
+def _code(value: object, location: str) -> str:
+    """A country or subdivision code. YAML 1.1 reads Norway's `NO` as false and Ontario's
+    `ON` as true; no other code is a YAML boolean, so those are read back as the codes."""
+    if value is True:
+        return "ON"
+    if value is False:
+        return "NO"
+    return _string(value, location).upper()
+
+
+def _integer(value: object, location: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise SettingsError(f"{location}: expected a whole number, not {quoted(str(value))}")
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(f"{location}: expected a whole number, not {quoted(value)}") from None
+    if number < low:
+        raise SettingsError(f"{location}: must be at least {low}, not {number}")
+    if number > high:
+        shown = str(number) if len(str(number)) <= 12 else str(number)[:12] + "…"
+        raise SettingsError(f"{location}: must be at most {high}, not {shown}")
     return number
 
 
-def _days_off(node: yn.Node, location: str) -> frozenset[date]:
-    if isinstance(node, yn.ScalarNode) and yn.scalar_text(node) is None:
+def _days_off(value: object, location: str) -> frozenset[date]:
+    if value is None:
         return frozenset()
-    if not isinstance(node, yn.SequenceNode):
+    if not isinstance(value, list):
         raise SettingsError(f"{location}: expected a list of dates, e.g. [2026-12-24]")
     days = set()
-    for item in node.value:
-        day = yn.parse_date(item)
+    for item in value:
+        if isinstance(item, date):  # a datetime too: its date counts
+            days.add(item.date() if isinstance(item, datetime) else item)
+            continue
+        day = parse_date_text(str(item))
         if isinstance(day, str):
             raise SettingsError(f"{location}: {day}")
         days.add(day)
     return frozenset(days)
 
 
-def _check_in_days(node: yn.Node, location: str) -> tuple[int, int]:
-    items = node.value if isinstance(node, yn.SequenceNode) else []
-    if len(items) != 2:
+def _check_in_days(value: object, location: str) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
         raise SettingsError(f"{location}: expected two numbers of days, e.g. [7, 10]")
-    first, last = (_integer(item, location, minimum=1) for item in items)
+    first, last = (_integer(item, location, 1, MAX_DAYS) for item in value)
     if first > last:
         raise SettingsError(f"{location}: the first day ({first}) is after the last ({last})")
     return first, last
 
 
-def _boolean(node: yn.Node, location: str) -> bool:
-    text = (yn.scalar_text(node) or "").strip().lower()
-    if text in ("true", "yes", "on"):
+def _boolean(value: object, location: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "on", "1"):
         return True
-    if text in ("false", "no", "off", ""):
+    if text in ("false", "no", "off", "0", ""):
         return False
-    raise SettingsError(f"{location}: expected true or false, not '{text}'")
+    raise SettingsError(f"{location}: expected true or false, not {quoted(str(value))}")
 
 
-def _redact(node: yn.Node, location: str) -> frozenset[str]:
-    if isinstance(node, yn.ScalarNode) and yn.scalar_text(node) is None:
+def _redact(value: object, location: str) -> frozenset[str]:
+    if value is None:
         return frozenset()
-    items = node.value if isinstance(node, yn.SequenceNode) else [node]
-    fields = set()
+    items = value if isinstance(value, list) else [value]
+    names = set()
     for item in items:
-        name = (yn.scalar_text(item) or "").strip().lower()
+        name = str(item).strip().lower()
         if name not in REDACTABLE:
             raise SettingsError(
-                f"{location}: cannot redact '{name}' (expected some of {', '.join(REDACTABLE)})"
+                f"{location}: cannot redact {quoted(str(item))} "
+                f"(expected some of {', '.join(REDACTABLE)})"
             )
-        fields.add(name)
-    return frozenset(fields)
+        names.add(name)
+    return frozenset(names)
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[object, str], object]] = {
     "journal": _string,
-    "country": lambda node, location: _string(node, location).upper(),
-    "subdivision": lambda node, location: (
-        value.upper() if (value := _optional_string(node, location)) else None
-    ),
+    "country": _code,
+    "subdivision": lambda v, where: None if v is None else _code(v, where),
     "days_off": _days_off,
-    "follow_up_business_days": lambda node, location: _integer(node, location, minimum=1),
+    "follow_up_business_days": lambda v, where: _integer(v, where, 1, MAX_BUSINESS_DAYS),
     "check_in_days": _check_in_days,
-    "horizon_days": _integer,
+    "horizon_days": lambda v, where: _integer(v, where, 0, MAX_DAYS),
     "protect": _boolean,
     "redact": _redact,
 }

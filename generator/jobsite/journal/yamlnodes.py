@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from jobsite.words import quoted
+
 try:  # libyaml's composer is several times faster; PyYAML without it still works.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -207,21 +209,26 @@ def parse_date(node: Node) -> date | str:
     text = scalar_text(node)
     if text is None:
         return "expected a date (YYYY-MM-DD)"
+    return parse_date_text(text)
+
+
+def parse_date_text(text: str) -> date | str:
+    """`parse_date` of text as written: the date, or a message saying why it is not one."""
     text = text.strip()
     match = _DATE_PREFIX.match(text)
     if not match:
-        return f"'{text}' is not a date (expected YYYY-MM-DD)"
+        return f"{quoted(text)} is not a date (expected YYYY-MM-DD)"
     try:
         day = date(*(int(part) for part in match.groups()))
     except ValueError as error:
-        return f"'{text}' is not a valid date ({error})"
+        return f"{quoted(text)} is not a valid date ({error})"
     rest = text[match.end() :]
     if rest.strip():
         try:  # a date-time: check it is one, then keep only its date
             datetime.fromisoformat(text.replace(" ", "T", 1).replace("t", "T", 1))
         except ValueError:
             if not _looks_like_time(rest):
-                return f"'{text}' is not a date (expected YYYY-MM-DD)"
+                return f"{quoted(text)} is not a date (expected YYYY-MM-DD)"
     return day
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from jobsite.journal.cache import Cache
 from jobsite.journal.load import Journal, load_journal
+from jobsite.journal.redact import redact_journal
 from jobsite.journal.settings import Settings, load_settings
-from jobsite.model import Action
-from jobsite.rules.followups import plan_all
+from jobsite.model import Action, Plan, Problem
+from jobsite.rules.followups import date_warnings, plan, plan_all
 from jobsite.rules.workdays import Calendar, holiday_source
 
 _HOLIDAYS = "holidays"
@@ -24,22 +25,46 @@ _HOLIDAYS = "holidays"
 
 @dataclass(frozen=True, slots=True)
 class Agenda:
-    """Everything computed for one root on one day."""
+    """Everything computed for one root on one day.
+
+    `plans` has one plan per opportunity, in path order; `actions` all their actions in
+    SPEC §5 order; `problems` every file left out and every opportunity that could not be
+    planned, by path and line.
+    """
 
     root: Path
     today: date
     settings: Settings
     journal: Journal
     calendar: Calendar
+    plans: tuple[Plan, ...]
     actions: tuple[Action, ...]
+    problems: tuple[Problem, ...]
+
+    def checks(self) -> tuple[Problem, ...]:
+        """The problems and the warnings that depend on today (`jobsite check`, the site)."""
+        found = list(self.problems)
+        for planned in self.plans:
+            found.extend(date_warnings(planned.opportunity, self.today))
+        return tuple(sorted(found, key=lambda p: (p.path, p.line)))
 
 
-def build_agenda(root: Path, today: date, *, use_cache: bool = True) -> Agenda:
-    """Load the root's settings and journal and plan every action for `today`.
+def build_agenda(
+    root: Path,
+    today: date,
+    *,
+    settings: Settings | None = None,
+    published: bool = False,
+    use_cache: bool = True,
+) -> Agenda:
+    """Load the root's journal and plan every action for `today`.
 
-    Raises `SettingsError` for a bad setting and `JournalError` when there is no journal folder.
+    `settings` are the root's as MkDocs resolved them (the plugin passes its own); by default
+    they are read from the root's mkdocs.yml. `published` applies the `redact` setting, for
+    what the site and the calendar publish. Raises `SettingsError` for a bad setting and
+    `JournalError` when there is no journal folder.
     """
-    settings = load_settings(root)
+    settings = settings if settings is not None else load_settings(root)
     cache = Cache(root if use_cache else None)
     stamp = _holidays_stamp()
     table = _holiday_table(cache.load(_HOLIDAYS), stamp)
@@ -48,10 +73,39 @@ def build_agenda(root: Path, today: date, *, use_cache: bool = True) -> Agenda:
     calendar = Calendar(source, settings.days_off)
     calendar.is_business_day(today)  # checks the country and subdivision even in an empty journal
     journal = load_journal(root, settings.journal, cache)
-    actions = plan_all(journal.opportunities, today, calendar, settings)
+    if published:
+        journal = redact_journal(journal, settings.redact)
+    plans, actions, problems = _plan_journal(journal, today, calendar, settings)
     if len(table) != known:
         cache.save(_HOLIDAYS, (stamp, table))
-    return Agenda(root, today, settings, journal, calendar, tuple(actions))
+    return Agenda(root, today, settings, journal, calendar, plans, actions, problems)
+
+
+def _plan_journal(
+    journal: Journal, today: date, calendar: Calendar, settings: Settings
+) -> tuple[tuple[Plan, ...], tuple[Action, ...], tuple[Problem, ...]]:
+    """`plan_all`, where an opportunity whose dates run off the calendar (past 9999-12-31)
+    becomes a problem instead of ending the command."""
+    try:
+        plans, actions = plan_all(journal.opportunities, today, calendar, settings)
+        return plans, actions, journal.problems
+    except OverflowError:
+        pass
+    planned, problems = [], list(journal.problems)
+    for opportunity in journal.opportunities:
+        try:
+            planned.append(plan(opportunity, today, calendar, settings))
+        except OverflowError:
+            problems.append(
+                Problem(
+                    opportunity.path,
+                    1,
+                    "its follow-ups fall after 9999-12-31, the last day jobsite can count to",
+                )
+            )
+    actions = sorted((a for p in planned for a in p.actions), key=lambda a: a.sort_key)
+    problems.sort(key=lambda p: (p.path, p.line))
+    return tuple(planned), tuple(actions), tuple(problems)
 
 
 def _holiday_table(stored: object, stamp: object) -> dict[str, list[int]]:

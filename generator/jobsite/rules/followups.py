@@ -1,33 +1,33 @@
 """The follow-up rules of SPEC §4, as pure functions of (opportunity, today, calendar, settings).
 
-Nothing here reads the clock or the disk: `today`, the business-day calendar and the settings
-are parameters, so the rules can be tested on any date and swept by property tests.
+This is the one place that knows when each call and note is due, and why an opportunity owes
+nothing: `plan` returns a `Plan` carrying the status, the actions and the events they came
+from, and the site, the calendar and the commands read those instead of working them out
+again. Nothing here reads the clock or the disk: `today`, the business-day calendar and the
+settings are parameters, so the rules can be tested on any date and swept by property tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from jobsite.journal.settings import Settings
-from jobsite.model import CLOSING, INTERVIEWS, Action, Event, Opportunity, Problem
+from jobsite.model import Action, Event, Opportunity, Plan, Problem
 from jobsite.rules.workdays import Calendar
+from jobsite.vocabulary import CLOSING, INTERVIEWS
 
 DEFAULTS = Settings()
 
-_CONTACTED_AFTER = ("thank-you", "follow-up")
+# What counts as the call after an interview: the thank-you call, or any follow-up call.
+CALLED_AFTER = ("thank-you", "follow-up")
+_OUTREACH = ("applied", "contacted")
 
 
 def past_events(opportunity: Opportunity, today: date) -> list[Event]:
     """Events dated on or before today, by date; one date's events keep their file order."""
     return sorted((e for e in opportunity.events if e.date <= today), key=lambda e: e.date)
-
-
-def is_closed(opportunity: Opportunity, today: date) -> bool:
-    """A closing status, or any past closing event: a definite yes or no (SPEC §4)."""
-    return opportunity.status in CLOSING or any(
-        e.type in CLOSING and e.date <= today for e in opportunity.events
-    )
 
 
 def scheduled_interview(opportunity: Opportunity, today: date) -> Event | None:
@@ -36,19 +36,67 @@ def scheduled_interview(opportunity: Opportunity, today: date) -> Event | None:
     return min(ahead, key=lambda e: e.date) if ahead else None
 
 
+def status(opportunity: Opportunity, past: list[Event]) -> str:
+    """The status a reader should see: a closing status as written, else the last past
+    closing event, else `paused`, `lead` (no past event) or `active`."""
+    if opportunity.status in CLOSING:
+        return opportunity.status
+    closing = [e.type for e in past if e.type in CLOSING]
+    if closing:
+        return closing[-1]
+    if opportunity.status == "paused":
+        return "paused"
+    return "active" if past else "lead"
+
+
+def thank_you_due(interview: Event, calendar: Calendar) -> date:
+    """B+1 of an interview: when its thank-you call and handwritten note are due."""
+    return calendar.add_business_days(interview.date, 1)
+
+
 def plan(
     opportunity: Opportunity, today: date, calendar: Calendar, settings: Settings = DEFAULTS
-) -> list[Action]:
-    """Every action owed for `opportunity` on `today` (SPEC §4), each with its bucket."""
-    if is_closed(opportunity, today) or opportunity.status == "paused":
-        return []
+) -> Plan:
+    """What `opportunity` owes on `today` (SPEC §4): its status and its actions, each
+    bucketed."""
     past = past_events(opportunity, today)
-    if not past:
-        return []  # a lead: the site lists leads on their own
+    scheduled = scheduled_interview(opportunity, today)
+    interviews = [e for e in past if e.type in INTERVIEWS]
+    facts = {
+        "last": past[-1] if past else None,
+        "interview": interviews[-1] if interviews else None,
+        "scheduled": scheduled,
+        "outreach": next((e for e in past if e.type in _OUTREACH), None),
+    }
+    state = status(opportunity, past)
+    if state != "active":
+        return Plan(opportunity, state, **facts)  # closed, paused, or a lead
+    owed = _owed(opportunity, past, scheduled, calendar, settings)
+    actions = tuple(
+        Action(
+            opportunity,
+            action,
+            due,
+            due_by,
+            bucket(due, due_by, today, settings.horizon_days),
+            trigger,
+        )
+        for action, due, due_by, trigger in owed
+    )
+    return Plan(opportunity, state, actions, **facts)
+
+
+def _owed(
+    opportunity: Opportunity,
+    past: list[Event],
+    scheduled: Event | None,
+    calendar: Calendar,
+    settings: Settings,
+) -> list[tuple[str, date, date, Event]]:
+    """Rules 1 to 4 for an active opportunity with past events: (action, due, due_by, trigger)."""
     last = past[-1]
     interview_at = max((i for i, e in enumerate(past) if e.type in INTERVIEWS), default=None)
-    scheduled = scheduled_interview(opportunity, today)
-    owed: list[tuple[str, date, date]] = []
+    owed: list[tuple[str, date, date, Event]] = []
 
     # Rule 3: a call-back date the contact asked for, unless it is stale.
     asked = opportunity.follow_up_next
@@ -59,19 +107,19 @@ def plan(
         # Rule 1 (and rule 4: nothing while an interview lies ahead).
         if scheduled is None:
             due = asked or calendar.add_business_days(last.date, settings.follow_up_business_days)
-            owed.append(("follow-up-call", due, due))
+            owed.append(("follow-up-call", due, due, last))
     else:
         interview = past[interview_at]
         after = [e.type for e in past[interview_at + 1 :]]
-        next_day = calendar.add_business_days(interview.date, 1)
-        called = any(t in _CONTACTED_AFTER for t in after)
+        next_day = thank_you_due(interview, calendar)
+        called = any(t in CALLED_AFTER for t in after)
         if not called:
-            owed.append(("thank-you-call", next_day, next_day))
+            owed.append(("thank-you-call", next_day, next_day, interview))
         if "note" not in after:
-            owed.append(("handwritten-note", next_day, next_day))
+            owed.append(("handwritten-note", next_day, next_day, interview))
         if called and scheduled is None:
             if asked is not None:
-                owed.append(("check-in-call", asked, asked))
+                owed.append(("check-in-call", asked, asked, last))
             else:
                 first, last_day = settings.check_in_days
                 owed.append(
@@ -79,16 +127,13 @@ def plan(
                         "check-in-call",
                         calendar.roll(last.date + timedelta(days=first)),
                         calendar.roll(last.date + timedelta(days=last_day)),
+                        last,
                     )
                 )
 
     if scheduled is not None:
-        owed.append(("interview", scheduled.date, scheduled.date))
-
-    return [
-        Action(opportunity, action, due, due_by, bucket(due, due_by, today, settings.horizon_days))
-        for action, due, due_by in owed
-    ]
+        owed.append(("interview", scheduled.date, scheduled.date, scheduled))
+    return owed
 
 
 def bucket(due: date, due_by: date, today: date, horizon_days: int) -> str:
@@ -97,7 +142,7 @@ def bucket(due: date, due_by: date, today: date, horizon_days: int) -> str:
         return "overdue"
     if due <= today:
         return "due"
-    if due <= today + timedelta(days=horizon_days):
+    if (due - today).days <= horizon_days:
         return "upcoming"
     return "later"
 
@@ -107,11 +152,48 @@ def plan_all(
     today: date,
     calendar: Calendar,
     settings: Settings = DEFAULTS,
-) -> list[Action]:
-    """The actions of every opportunity, in SPEC §5 order (due, company, action, file)."""
-    actions = [a for o in opportunities for a in plan(o, today, calendar, settings)]
-    actions.sort(key=lambda a: a.sort_key)
-    return actions
+) -> tuple[tuple[Plan, ...], tuple[Action, ...]]:
+    """The plan of every opportunity, in the order given, and all their actions in SPEC §5
+    order (due, company, action, file)."""
+    plans = tuple(plan(o, today, calendar, settings) for o in opportunities)
+    actions = sorted((a for p in plans for a in p.actions), key=lambda a: a.sort_key)
+    return plans, tuple(actions)
+
+
+@dataclass(frozen=True, slots=True)
+class AfterInterview:
+    """How one past interview or meeting was followed up, for the stats."""
+
+    opportunity: Opportunity
+    interview: Event
+    due: date  # B+1: when the thank-you call and the note were due
+    called: bool  # a thank-you call or any follow-up call by `due`
+    noted: bool  # a handwritten note after it
+    settled: bool  # `due` has passed: whatever was not done by then was missed
+
+
+def after_interviews(
+    opportunity: Opportunity, today: date, calendar: Calendar
+) -> list[AfterInterview]:
+    """Every past interview of `opportunity` with what followed it (the stats' facts)."""
+    past = past_events(opportunity, today)
+    found = []
+    for index, event in enumerate(past):
+        if event.type not in INTERVIEWS:
+            continue
+        due = thank_you_due(event, calendar)
+        later = past[index + 1 :]
+        found.append(
+            AfterInterview(
+                opportunity,
+                event,
+                due,
+                called=any(e.type in CALLED_AFTER and e.date <= due for e in later),
+                noted=any(e.type == "note" for e in later),
+                settled=bucket(due, due, today, 0) == "overdue",
+            )
+        )
+    return found
 
 
 def date_warnings(opportunity: Opportunity, today: date) -> list[Problem]:

@@ -14,13 +14,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from jobsite.errors import JobsiteError
-from jobsite.site.plugin import PLUGIN_LOGGER, today_override
+from jobsite.errors import BuildError
 from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME
-
-
-class BuildError(JobsiteError):
-    """The site could not be built (a bad mkdocs.yml, or `--strict` and a problem)."""
+from jobsite.site.plugin import PLUGIN_LOGGER
 
 
 def _config_file(root: Path) -> Path:
@@ -52,9 +48,9 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
                     f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
                 )
             config.plugins.on_startup(command="build", dirty=False)
+            config.plugins[PLUGIN_NAME].today = today
             try:
-                with today_override(today):
-                    build(config)
+                build(config)
             finally:
                 config.plugins.on_shutdown()
         except (Abort, ConfigurationError, MkDocsException) as error:
@@ -69,13 +65,21 @@ def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: b
     """Serve the site of `root` with live reload until interrupted."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve  # noqa: PLC0415 - slow import, only here
+    from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
+    config_file = str(_config_file(root))
     try:
-        with _warnings_to_stderr(), today_override(today):
-            serve(
-                config_file=str(_config_file(root)), dev_addr=dev_addr, open_in_browser=open_browser
-            )
+        with _warnings_to_stderr():
+            # MkDocs keeps one plugin object for the whole of `serve` (it has `on_startup`):
+            # this first load makes it, and the day set on it holds for every rebuild.
+            config = load_config(config_file, dev_addr=dev_addr)
+            if PLUGIN_NAME not in config.plugins:
+                raise BuildError(
+                    f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
+                )
+            config.plugins[PLUGIN_NAME].today = today
+            serve(config_file=config_file, dev_addr=dev_addr, open_in_browser=open_browser)
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise BuildError(f"serve failed: {_one_line(error)}") from None
 

@@ -1,42 +1,51 @@
 """The one typed context that every page template is rendered with, built in one function.
 
-Templates get data, not logic: the grouping into companies, slugs, buckets, leads and
-effective statuses is all worked out here, from an `Agenda`.
+Templates get data, not logic: the grouping into companies, slugs and buckets is worked out
+here, from an `Agenda`; what is owed and why comes from the rules' plans as they are.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from jobsite.journal.redact import redact_problems
+from jobsite.model import Action, Event, Opportunity, Plan, Problem
 from jobsite.rules.agenda import Agenda
-from jobsite.model import BUCKETS, CLOSING, INTERVIEWS, Action, Event, Opportunity, Problem
-from jobsite.rules.followups import date_warnings, is_closed, past_events
 from jobsite.site.stats import Stats, compute_stats
+from jobsite.slugs import slugify
+from jobsite.vocabulary import BUCKETS
 
-# Which script page each action uses (the interview itself has none).
-SCRIPT_OF = {
-    "follow-up-call": "follow-up-call",
-    "thank-you-call": "thank-you-call",
-    "handwritten-note": "handwritten-note",
-    "check-in-call": "check-in-call",
-}
+# The actions that have a script page, in the order the scripts are listed.
 SCRIPT_KINDS = ("follow-up-call", "thank-you-call", "check-in-call", "handwritten-note")
+# The order of hope in which a company's opportunities give it one status.
+_HOPE = ("offer", "hired", "active", "lead", "paused", "withdrawn", "rejected", "closed")
 
 
 @dataclass(frozen=True, slots=True)
 class OpportunityView:
     """One opportunity as a company page shows it."""
 
-    opportunity: Opportunity
-    status: str  # active, paused, lead, or the closing word
-    actions: tuple[Action, ...]
+    plan: Plan
     events: tuple[Event, ...]  # in date order, file order within a date
     anchor: str
+
+    @property
+    def opportunity(self) -> Opportunity:
+        """The opportunity shown."""
+        return self.plan.opportunity
+
+    @property
+    def status(self) -> str:
+        """Active, paused, lead, or the closing word, as the rules decided."""
+        return self.plan.status
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """What it owes, in SPEC §5 order."""
+        return tuple(sorted(self.plan.actions, key=lambda a: a.sort_key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +64,7 @@ class CompanyView:
     @property
     def status(self) -> str:
         """The most hopeful status among its opportunities, for the company index."""
-        order = ("offer", "hired", "active", "lead", "paused", "withdrawn", "rejected", "closed")
-        return min((view.status for view in self.opportunities), key=order.index)
+        return min((view.status for view in self.opportunities), key=_HOPE.index)
 
     @property
     def next_action(self) -> Action | None:
@@ -75,10 +83,18 @@ class ScriptFill:
     """What a prefilled script needs: who to call about what, and the dates to mention."""
 
     action: Action
+    plan: Plan
     anchor: str
-    last_contact: date  # L: the date the script refers back to
-    applied: date | None  # the first application or first contact
-    interview: Event | None  # I, for the thank-you, the note and the check-in
+
+    @property
+    def applied(self) -> date | None:
+        """The day of the first application or first contact."""
+        return self.plan.outreach.date if self.plan.outreach else None
+
+    @property
+    def interview(self) -> Event | None:
+        """I: the interview the thank-you, the note and the check-in refer to."""
+        return self.plan.interview
 
     @property
     def networking(self) -> bool:
@@ -107,9 +123,7 @@ class SiteContext:
 
     def needing(self, script: str) -> tuple[ScriptFill, ...]:
         """The prefilled scripts of kind `script`, for the overdue and due actions using it."""
-        return tuple(
-            fill for fill in self.fills.values() if SCRIPT_OF[fill.action.action] == script
-        )
+        return tuple(fill for fill in self.fills.values() if fill.action.action == script)
 
     def fill_of(self, action: Action) -> ScriptFill | None:
         """The prefilled script of `action`, where it has one."""
@@ -121,31 +135,24 @@ def build_context(agenda: Agenda, slug_for: Callable[[str], str] | None = None) 
 
     `slug_for` names the company pages (protected mode passes opaque ones); default `slugify`.
     """
-    today = agenda.today
-    actions_of: dict[str, list[Action]] = defaultdict(list)
-    for action in agenda.actions:
-        actions_of[action.opportunity.path].append(action)
-
-    groups: dict[str, list[Opportunity]] = defaultdict(list)
-    for opportunity in agenda.journal.opportunities:
-        groups[company_key(opportunity.company)].append(opportunity)
+    groups: dict[str, list[Plan]] = defaultdict(list)
+    for plan in agenda.plans:
+        groups[company_key(plan.opportunity.company)].append(plan)
 
     companies = []
     used: set[str] = set()
-    for key in sorted(groups, key=lambda k: (k, groups[k][0].company)):
-        members = sorted(groups[key], key=lambda o: o.path)
+    for key in sorted(groups, key=lambda k: (k, groups[k][0].opportunity.company)):
+        members = sorted(groups[key], key=lambda p: p.opportunity.path)
         views = tuple(
             OpportunityView(
-                o,
-                effective_status(o, today),
-                tuple(actions_of[o.path]),
-                tuple(sorted(o.events, key=lambda e: e.date)),
-                slugify(o.role or o.path),
+                p,
+                tuple(sorted(p.opportunity.events, key=lambda e: e.date)),
+                slugify(p.opportunity.role or p.opportunity.path),
             )
-            for o in members
+            for p in members
         )
-        name = _display_name(members)
-        slug = _unique((slug_for or slugify)(name) or "company", used)
+        name = _display_name([p.opportunity for p in members])
+        slug = _unique((slug_for or _company_slug)(name), used)
         companies.append(CompanyView(name, slug, views))
     company_of = {view.opportunity.path: c for c in companies for view in c.opportunities}
 
@@ -153,29 +160,24 @@ def build_context(agenda: Agenda, slug_for: Callable[[str], str] | None = None) 
         bucket: tuple(a for a in agenda.actions if a.bucket == bucket and a.action != "interview")
         for bucket in BUCKETS
     }
-    problems = list(agenda.journal.problems)
-    for opportunity in agenda.journal.opportunities:
-        problems.extend(date_warnings(opportunity, today))
+    plan_of = {plan.opportunity.path: plan for plan in agenda.plans}
+    problems = agenda.checks()
     fills = {
-        action_key(a): _fill(a, today)
+        action_key(a): ScriptFill(a, plan_of[a.opportunity.path], _fill_anchor(a))
         for b in ("overdue", "due")
         for a in buckets[b]
-        if a.action in SCRIPT_OF
+        if a.action in SCRIPT_KINDS
     }
     return SiteContext(
-        today=today,
+        today=agenda.today,
         horizon_days=agenda.settings.horizon_days,
         buckets=buckets,
         scheduled=tuple(a for a in agenda.actions if a.action == "interview"),
-        leads=tuple(
-            o for o in agenda.journal.opportunities if effective_status(o, today) == "lead"
-        ),
-        paused=tuple(
-            o for o in agenda.journal.opportunities if effective_status(o, today) == "paused"
-        ),
+        leads=tuple(p.opportunity for p in agenda.plans if p.status == "lead"),
+        paused=tuple(p.opportunity for p in agenda.plans if p.status == "paused"),
         companies=tuple(companies),
         company_of=company_of,
-        problems=tuple(sorted(problems, key=lambda p: (p.path, p.line))),
+        problems=redact_problems(problems) if agenda.settings.redact else problems,
         stats=compute_stats(agenda),
         fills=fills,
     )
@@ -186,29 +188,17 @@ def action_key(action: Action) -> str:
     return f"{action.opportunity.path}:{action.action}"
 
 
-def _fill(action: Action, today: date) -> ScriptFill:
-    past = past_events(action.opportunity, today)
-    interviews = [e for e in past if e.type in INTERVIEWS]
-    outreach = next((e for e in past if e.type in ("applied", "contacted")), None)
-    return ScriptFill(
-        action=action,
-        anchor=slugify(f"{action.opportunity.path.removesuffix('.md')}-{action.action}"),
-        last_contact=past[-1].date,
-        applied=outreach.date if outreach else None,
-        interview=interviews[-1] if interviews else None,
-    )
+def company_key(name: str) -> str:
+    """Company names match ignoring case and spacing (SPEC §3)."""
+    return "".join(name.split()).casefold()
 
 
-def effective_status(opportunity: Opportunity, today: date) -> str:
-    """The status a reader should see: a closing event counts as the status it names."""
-    if opportunity.status in CLOSING:
-        return opportunity.status
-    if is_closed(opportunity, today):
-        closing = [e for e in past_events(opportunity, today) if e.type in CLOSING]
-        return closing[-1].type
-    if opportunity.status == "paused":
-        return "paused"
-    return "active" if past_events(opportunity, today) else "lead"
+def _company_slug(name: str) -> str:
+    return slugify(name, fallback="company")
+
+
+def _fill_anchor(action: Action) -> str:
+    return slugify(f"{action.opportunity.path.removesuffix('.md')}-{action.action}")
 
 
 def _display_name(members: list[Opportunity]) -> str:
@@ -222,18 +212,9 @@ def _display_name(members: list[Opportunity]) -> str:
     return min(counts, key=lambda name: (-counts[name], first_used(name), name))
 
 
-def company_key(name: str) -> str:
-    """Company names match ignoring case and spacing (SPEC §3)."""
-    return "".join(name.split()).casefold()
-
-
-def slugify(text: str) -> str:
-    """`Café Müller & Co.` → `cafe-muller-co`: ASCII, lowercase, hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def _unique(slug: str, used: set[str]) -> str:
+    """`slug`, or where another company has it (names that differ only in punctuation the
+    slug leaves out), `slug-2`, `-3`... in the order of the companies' keys."""
     candidate, number = slug, 2
     while candidate in used:
         candidate, number = f"{slug}-{number}", number + 1

@@ -13,9 +13,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from jobsite.cli.output import ACTION_LABELS
-from jobsite.model import INTERVIEWS, Action
-from jobsite.rules.followups import past_events
+from jobsite.model import Action
+from jobsite.vocabulary import ACTION_LABELS
+from jobsite.words import iso_day
 
 PRODID = "-//jobsite//follow-ups//EN"
 # The three-part message of SPEC §1, for the follow-up call after an application or contact.
@@ -48,8 +48,8 @@ def render_calendar(
 ) -> bytes:
     """An iCalendar file with one all-day event per action, in SPEC §5 order.
 
-    `today` is the day the actions were planned for: it tells which event gave rise to each
-    action and stamps the feed (DTSTAMP), and it never enters a UID. `link`, where given,
+    `today` is the day the actions were planned for: it stamps the feed (DTSTAMP) and never
+    enters a UID, which comes from the event that gave rise to each action. `link`, where given,
     returns the URL of an action's page (the site passes its company pages).
     """
     from icalendar import Calendar  # noqa: PLC0415 - lazy: `jobsite due` never needs it
@@ -65,41 +65,26 @@ def render_calendar(
     calendar.add("x-published-ttl", "PT12H")
     stamp = datetime.combine(today, time(), tzinfo=UTC)
     for action in sorted(actions, key=lambda a: a.sort_key):
-        calendar.add_component(_event(action, today, stamp, link))
+        calendar.add_component(_event(action, stamp, link))
     return calendar.to_ical()
 
 
-def action_uid(action: Action, today: date) -> str:
+def action_uid(action: Action) -> str:
     """The UID of an action: the same for the same file, action and triggering event."""
-    trigger = trigger_date(action, today)
+    trigger = action.trigger.date if action.trigger is not None else action.due
     key = f"{action.opportunity.path}\n{action.action}\n{trigger.isoformat()}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@jobsite"
 
 
-def trigger_date(action: Action, today: date) -> date:
-    """The date of the event that gave rise to `action` (SPEC §4): the scheduled interview S
-    for `interview`, the last interview I for the thank-you call and note, else the last
-    event L. `today` only tells past events from future ones."""
-    if action.action == "interview":
-        return action.due
-    past = past_events(action.opportunity, today)
-    if action.action in ("thank-you-call", "handwritten-note"):
-        interviews = [event.date for event in past if event.type in INTERVIEWS]
-        if interviews:
-            return interviews[-1]
-    return past[-1].date if past else action.due
-
-
 def _event(
     action: Action,
-    today: date,
     stamp: datetime,
     link: Callable[[Action], str | None] | None,
 ) -> object:
     from icalendar import Event  # noqa: PLC0415 - lazy, as above
 
     event = Event()
-    event.add("uid", action_uid(action, today))
+    event.add("uid", action_uid(action))
     event.add("dtstamp", stamp)
     event.add("dtstart", action.due)  # a date, not a date-time: an all-day event
     event.add("dtend", action.due + timedelta(days=1))
@@ -134,11 +119,7 @@ def description(action: Action) -> str:
             lines.append(f"Email: {contact.email}")
     lines.append("")
     if action.due_by != action.due:
-        lines.append(f"Between {_day(action.due)} and {_day(action.due_by)}.")
+        lines.append(f"Between {iso_day(action.due)} and {iso_day(action.due_by)}.")
     lines.extend(_SCRIPTS[action.action])
     lines += ["", f"File: {opportunity.path}"]
     return "\n".join(lines)
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.isoformat()}"

@@ -14,7 +14,6 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,8 +23,10 @@ from markupsafe import Markup, escape
 
 from jobsite.rules.agenda import Agenda
 from jobsite.site.charts import Bar, bar_chart
-from jobsite.cli.output import ACTION_LABELS
-from jobsite.site.context import SCRIPT_KINDS, SCRIPT_OF, SiteContext, build_context, slugify
+from jobsite.site.context import SCRIPT_KINDS, SiteContext, build_context
+from jobsite.slugs import slugify
+from jobsite.vocabulary import ACTION_LABELS
+from jobsite.words import long_day
 
 TEMPLATES_FOLDER = "site_templates"
 ASSETS = ("assets/jobsite.css", "assets/jobsite.js")
@@ -82,6 +83,11 @@ def template_folders(root: Path) -> list[Path]:
     return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
 
 
+def environment(root: Path) -> jinja2.Environment:
+    """The Jinja environment of the root's templates: its own overrides, then the packaged."""
+    return _environment(tuple(str(folder) for folder in template_folders(root)))
+
+
 def render_site(
     agenda: Agenda,
     *,
@@ -132,7 +138,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        day=_format_day,
+        day=long_day,
         short_day=lambda day: f"{day:%a} {day.day} {day:%b}",
         tel=_tel_uri,
         yaml_string=lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False)),
@@ -144,7 +150,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     env.globals.update(
         ACTION_LABELS=ACTION_LABELS,
         SCRIPT_TITLES=SCRIPT_TITLES,
-        SCRIPT_OF=SCRIPT_OF,
+        SCRIPT_KINDS=SCRIPT_KINDS,
         STATUS_LABELS=STATUS_LABELS,
         EVENT_ICONS=EVENT_ICONS,
         icon=lambda name: _icon(folders, name),
@@ -163,11 +169,6 @@ def _relative_url(here: str, target: str, directory_urls: bool) -> str:
     if not directory_urls:
         url += "index.html"
     return (url or "./") + anchor
-
-
-def _format_day(day: date) -> str:
-    """`Thu 26 Nov 2026`: unambiguous in every country, the weekday first for planning."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _tel_uri(phone: str) -> str:

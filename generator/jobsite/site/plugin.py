@@ -1,18 +1,19 @@
 """The `jobsite` MkDocs plugin: hands the generated pages to MkDocs, and nothing more.
 
-It reads the journal (through the same pipeline as `jobsite due`), asks `pages.render_site`
-for the pages, adds them with `File.generated`, makes the site private (no web fonts,
-`noindex` on every page) and, under `mkdocs serve`, watches the journal, the root's templates
-and mkdocs.yml. The options are read and checked by `settings.py`, the one place that knows them.
+It reads its settings once per build from its own options, as MkDocs resolved them
+(`settings_from`), reads the journal through the same pipeline as `jobsite due`, asks
+`pages.render_site` for the pages, adds them with `File.generated`, makes the site private
+(no web fonts, `noindex` on every page) and, under `mkdocs serve`, watches the journal, the
+root's templates and mkdocs.yml.
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,13 +28,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from jobsite.rules.agenda import build_agenda
 from jobsite.errors import JobsiteError
-from jobsite.site.ics import render_calendar
+from jobsite.journal.settings import OPTION_NAMES, UNSET, Settings, locator, settings_from
 from jobsite.model import Action
-from jobsite.site.pages import TEMPLATES_FOLDER, render_site
-from jobsite.site.protect import ProtectedBuild, start_protected_build
-from jobsite.site.redact import redact_agenda
+from jobsite.rules.agenda import build_agenda
+from jobsite.site.ics import render_calendar
+from jobsite.site.pages import TEMPLATES_FOLDER, environment, render_site
+from jobsite.site.protect import (
+    ProtectedBuild,
+    derive_site_key,
+    password_from,
+    site_salt,
+    start_protected_build,
+)
 
 PLUGIN_LOGGER = "mkdocs.plugins.jobsite"
 log = logging.getLogger(PLUGIN_LOGGER)
@@ -57,51 +64,38 @@ NAV = [
     {"Tags": "tags/index.md"},
 ]
 
-# What `jobsite build --today D` asks for; plain `mkdocs build` uses the local date.
-_today_override: date | None = None
 
+class _Option(c.BaseConfigOption[Any]):
+    """An option MkDocs takes as written: `settings_from` checks them all in `on_config`,
+    with jobsite's own messages. Not written, it is `UNSET`, and the setting keeps its default."""
 
-@contextmanager
-def today_override(today: date | None) -> Iterator[None]:
-    """Build as if today were `today` (the CLI's `--today`), for the builds inside the block.
-
-    A module value rather than a plugin attribute, because `mkdocs serve` reloads the config,
-    and with it the plugin, on every rebuild.
-    """
-    global _today_override  # noqa: PLW0603 - see the docstring
-    previous, _today_override = _today_override, today
-    try:
-        yield
-    finally:
-        _today_override = previous
-
-
-class _Anything(c.BaseConfigOption[Any]):
-    """Accepts any value: `settings.py` checks the options, with their line numbers."""
-
-    def __init__(self, default: Any = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.default = default
+        self.default = UNSET
 
 
-class JobsitePluginConfig(base.Config):
-    """The options of SPEC §2 (checked by `settings.py`, not here)."""
-
-    journal = _Anything("journal")
-    country = _Anything("US")
-    subdivision = _Anything()
-    days_off = _Anything([])
-    follow_up_business_days = _Anything(3)
-    check_in_days = _Anything([7, 10])
-    horizon_days = _Anything(7)
-    protect = _Anything(False)
-    redact = _Anything([])
+# The options of SPEC §2, declared from `Settings` itself, so the names and defaults live in
+# one place (`jobsite.journal.settings`).
+JobsitePluginConfig = type(
+    "JobsitePluginConfig",
+    (base.Config,),
+    {"__doc__": "The options of the jobsite plugin.", **{n: _Option() for n in OPTION_NAMES}},
+)
 
 
-class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
+class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type]
     """Adds the due list, company timelines, scripts and stats to an MkDocs site."""
 
+    # The day to build for: `jobsite build --today D` and `jobsite serve --today D` set it on
+    # this object, which MkDocs keeps for the whole command (the plugin has `on_startup`);
+    # None, as under plain `mkdocs build`, is the local date.
+    today: date | None = None
+    settings: Settings = Settings()  # read from this build's resolved options in on_config
+
     _protected: ProtectedBuild | None = None  # set by on_config where `protect: true`
+    _salt: bytes | None = None  # one salt for a whole `serve`, so a rebuild keeps it unlocked
+    _site_key: tuple[str, bytes, bytes] | None = None  # (password, salt, key): PBKDF2 once
+    _written: tuple[str, ...] = ()  # what MkDocs writes from its files: see on_env
     _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
     _generated: frozenset[str] = frozenset()  # the pages this plugin added to this build
     _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
@@ -115,25 +109,48 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
         """
         reusable = command == "serve" and mkdocs.__version__.startswith("1.6.")
         self._converted = {} if reusable else None
+        self._salt = self._site_key = None
+
+    def on_shutdown(self) -> None:
+        """The command is over: the next one in this process says its own day."""
+        self.today = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Keep the site private: no web fonts from another host; with `protect: true`, stop
-        here, before anything is written, if JOBSITE_PASSWORD is not set (protect.py)."""
+        """Read the settings from this build's resolved options, once; keep the site private
+        (no web fonts from another host); with `protect: true`, stop here, before anything is
+        written, if JOBSITE_PASSWORD is not set (`protect`)."""
+        try:
+            self.settings = settings_from(self.config, locator(Path(config.config_file_path)))
+        except JobsiteError as error:
+            raise PluginError(str(error)) from None
         if config.theme.name == "material":
             config.theme["font"] = False
-        self._protected = start_protected_build(config)
+        self._protected = self._start_protected(config) if self.settings.protect else None
         return config
+
+    def _start_protected(self, config: MkDocsConfig) -> ProtectedBuild:
+        """The keys of a protected build: the password checked before anything is written,
+        and PBKDF2 run once per command, not once per `serve` rebuild."""
+        password = password_from(self.settings)
+        self._salt = self._salt or site_salt(os.environ)
+        if self._site_key is None or self._site_key[:2] != (password, self._salt):
+            self._site_key = (password, self._salt, derive_site_key(password, self._salt))
+        root = Path(config.config_file_path).resolve().parent
+        return start_protected_build(
+            config, self.settings, environment(root), self._site_key[2], self._salt
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render the journal's pages and add them, replacing any file at the same path."""
         root = Path(config.config_file_path).resolve().parent
-        today = _today_override or date.today()
         try:
-            agenda = build_agenda(root, today)
+            # `published`: with the `redact` setting applied, to the pages and calendar alike.
+            agenda = build_agenda(
+                root, self.today or date.today(), settings=self.settings, published=True
+            )
         except JobsiteError as error:
             raise PluginError(str(error)) from None
-        agenda = redact_agenda(agenda, agenda.settings.redact)  # the pages and calendar alike
-        for problem in agenda.journal.problems:
+        for problem in agenda.problems:
             # Warnings, so that `mkdocs build --strict` and `jobsite build --strict` fail.
             log.warning(str(problem))
         protected = self._protected
@@ -175,6 +192,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
             page.render = _reusing_render(page, self._converted, self._setting)  # type: ignore[method-assign]
         return page
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Note every file MkDocs will write, dotfiles kept from docs/ included."""
+        self._written = tuple(file.dest_uri for file in files)
+        return env
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Every page asks search engines to stay away (robots.txt cannot, on project sites)."""
         return _add_noindex(output)
@@ -189,7 +211,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """With `protect: true`, encrypt or drop everything the build wrote."""
         if self._protected is not None:
-            self._protected.finish(config)
+            self._protected.finish(config, self._written)
 
     def on_build_error(self, *, error: Exception) -> None:
         """A protected build that failed halfway leaves no readable page in site/."""
@@ -199,7 +221,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         """Rebuild when a journal file, a template override or mkdocs.yml changes."""
         root = Path(config.config_file_path).resolve().parent
-        journal = root / str(self.config.journal or "journal")
+        journal = root / self.settings.journal
         for path in (journal, root / TEMPLATES_FOLDER, Path(config.config_file_path)):
             if path.exists():
                 server.watch(str(path))

@@ -1,8 +1,9 @@
 """The numbers of the stats page: how often you follow up, and how opportunities move.
 
 "Followed up" after an interview means what SPEC §1 asks for: a thank-you call (or any
-follow-up) within one business day, and a handwritten note. Only interviews whose next
-business day has come are counted, so today's interview does not drag the rate down.
+follow-up) within one business day, and a handwritten note. The facts come from the rules
+(`after_interviews`, the plans' statuses), so the stats never count as missed what the due
+list still shows as due.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from datetime import date
 from statistics import median
 from typing import TYPE_CHECKING
 
-from jobsite.model import CLOSING, INTERVIEWS, Opportunity
-from jobsite.rules.followups import is_closed, past_events
+from jobsite.model import Opportunity, Plan
+from jobsite.rules.followups import AfterInterview, after_interviews, past_events
+from jobsite.vocabulary import CLOSING, INTERVIEWS
 
 if TYPE_CHECKING:
     from jobsite.rules.agenda import Agenda
-    from jobsite.rules.workdays import Calendar
 
-_REPLIES = ("reply", "interview", "meeting", *CLOSING)
-_OUTREACH = ("applied", "contacted")
+_REPLIES = (*INTERVIEWS, "reply", *CLOSING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +75,32 @@ class Stats:
 
 
 def compute_stats(agenda: Agenda) -> Stats:
-    """The stats of every opportunity in `agenda` as of its day."""
+    """The stats of every opportunity in `agenda` as of its day, from the rules' plans."""
     today, calendar = agenda.today, agenda.calendar
-    opportunities = agenda.journal.opportunities
-    job = _rate("Interviews", opportunities, today, calendar, networking=False)
-    networking = _rate("Networking meetings", opportunities, today, calendar, networking=True)
+    followed = [
+        done
+        for plan in agenda.plans
+        for done in after_interviews(plan.opportunity, today, calendar)
+    ]
     return Stats(
-        job, networking, _funnel(opportunities, today), _response_times(opportunities, today)
+        _rate("Interviews", followed, networking=False),
+        _rate("Networking meetings", followed, networking=True),
+        _funnel(agenda.plans),
+        _response_times(agenda.plans, today),
+    )
+
+
+def _rate(label: str, followed: list[AfterInterview], *, networking: bool) -> FollowUpRate:
+    """Interviews count once their thank-you was due and is past (what was not done by then
+    was missed), or sooner where both the call and the note are done."""
+    counted = [
+        f
+        for f in followed
+        if _is_networking(f.opportunity, f.interview.type) == networking
+        and (f.settled or (f.called and f.noted))
+    ]
+    return FollowUpRate(
+        label, len(counted), sum(f.called for f in counted), sum(f.noted for f in counted)
     )
 
 
@@ -89,67 +108,28 @@ def _is_networking(opportunity: Opportunity, event_type: str) -> bool:
     return event_type == "meeting" or opportunity.kind == "networking"
 
 
-def _rate(
-    label: str,
-    opportunities: tuple[Opportunity, ...],
-    today: date,
-    calendar: Calendar,
-    *,
-    networking: bool,
-) -> FollowUpRate:
-    total = called = noted = 0
-    for opportunity in opportunities:
-        past = past_events(opportunity, today)
-        for index, event in enumerate(past):
-            if (
-                event.type not in INTERVIEWS
-                or _is_networking(opportunity, event.type) != networking
-            ):
-                continue
-            deadline = calendar.add_business_days(event.date, 1)
-            if deadline > today:
-                continue  # the thank-you is not owed yet
-            later = past[index + 1 :]
-            total += 1
-            called += any(
-                e.type in ("thank-you", "follow-up") and e.date <= deadline for e in later
-            )
-            noted += any(e.type == "note" for e in later)
-    return FollowUpRate(label, total, called, noted)
-
-
-def _funnel(opportunities: tuple[Opportunity, ...], today: date) -> tuple[tuple[str, int], ...]:
-    started = [o for o in opportunities if past_events(o, today)]
-    interviewed = [o for o in started if any(e.type in INTERVIEWS for e in past_events(o, today))]
-    decided = [o for o in started if is_closed(o, today)]
-    yes = [
-        o
-        for o in decided
-        if o.status in ("offer", "hired")
-        or any(e.type in ("offer", "hired") and e.date <= today for e in o.events)
-    ]
+def _funnel(plans: tuple[Plan, ...]) -> tuple[tuple[str, int], ...]:
+    started = [p for p in plans if p.last is not None]
     return (
         ("Contacted or applied", len(started)),
-        ("Interviewed or met", len(interviewed)),
-        ("Definite yes or no", len(decided)),
-        ("Offer or hired", len(yes)),
+        ("Interviewed or met", sum(p.interview is not None for p in started)),
+        ("Definite yes or no", sum(p.status in CLOSING for p in started)),
+        ("Offer or hired", sum(p.status in ("offer", "hired") for p in started)),
     )
 
 
-def _response_times(
-    opportunities: tuple[Opportunity, ...], today: date
-) -> tuple[ResponseTime, ...]:
+def _response_times(plans: tuple[Plan, ...], today: date) -> tuple[ResponseTime, ...]:
     times = []
-    for opportunity in opportunities:
-        past = past_events(opportunity, today)
-        outreach = next((e for e in past if e.type in _OUTREACH), None)
+    for plan in plans:
+        outreach = plan.outreach
         if outreach is None:
             continue
+        past = past_events(plan.opportunity, today)
         answer = next((e for e in past if e.type in _REPLIES and e.date >= outreach.date), None)
         times.append(
             ResponseTime(
-                opportunity.company,
-                opportunity.path,
+                plan.opportunity.company,
+                plan.opportunity.path,
                 outreach.date,
                 answer.date if answer else None,
             )

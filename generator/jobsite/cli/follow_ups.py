@@ -1,0 +1,70 @@
+"""`jobsite due` and `jobsite check`: the follow-ups owed, and what is wrong in the journal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from jobsite.cli.options import color, report, today_option
+from jobsite.cli.options import today as today_from
+from jobsite.cli.output import format_due, format_json
+from jobsite.errors import JobsiteError
+from jobsite.model import Problem
+from jobsite.rules.agenda import Agenda, build_agenda
+from jobsite.words import count
+
+
+@click.command()
+@today_option
+@click.option("--all", "show_all", is_flag=True, help="Also list actions beyond the horizon.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array instead of text.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any journal file has a problem.")
+@click.pass_obj
+def due(root: Path, today: datetime | None, show_all: bool, as_json: bool, strict: bool) -> None:
+    """List the follow-ups that are overdue, due now and coming up.
+
+    Example: jobsite due --today 2026-11-26
+    """
+    agenda = build_agenda(root, today_from(today))
+    problems = report(agenda.problems)
+    shown = [a for a in agenda.actions if show_all or a.bucket != "later"]
+    if as_json:
+        click.echo(format_json(shown))
+    else:
+        hidden = len(agenda.actions) - len(shown)
+        text = format_due(shown, agenda.today, agenda.settings.horizon_days, hidden)
+        click.echo(text, color=color())
+    if strict and problems:
+        raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")
+
+
+@click.command()
+@today_option
+@click.pass_obj
+def check(root: Path, today: datetime | None) -> None:
+    """Validate the settings and every journal file; exit 1 if any has an error.
+
+    Example: jobsite check
+    """
+    agenda = build_agenda(root, today_from(today))
+    problems = agenda.checks()
+    report(problems)
+    click.echo(_summary(agenda, problems))
+    errors = sum(p.is_error for p in problems)
+    if errors:
+        raise JobsiteError(f"{count(errors, 'error')}: fix them and run 'jobsite check' again")
+
+
+def _summary(agenda: Agenda, problems: tuple[Problem, ...]) -> str:
+    journal = agenda.journal
+    loaded = count(len(journal.opportunities), "opportunity")
+    checked = f"{count(journal.files, 'file')} checked, {loaded} loaded"
+    errors = sum(p.is_error for p in problems)
+    if not problems:
+        return f"{checked}: no problems."
+    return f"{checked}: {count(errors, 'error')}, {count(len(problems) - errors, 'warning')}."
+
+
+COMMANDS = (due, check)

@@ -1,0 +1,67 @@
+"""How jobsite says things: counts, days, quoted values and "did you mean", in one place.
+
+Every message that quotes a value from a journal file or the command line goes through
+`quoted`, and every problem line through `inert`, so a file cannot move the cursor, retitle
+the terminal or split `path:line: message` over two lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date
+
+_QUOTED_LIMIT = 80  # a quoted value longer than this is cut: a message stays one short line
+_IRREGULAR = {"opportunity": "opportunities", "company": "companies"}
+
+
+def count(number: int, noun: str) -> str:
+    """`1 file`, `2 files`, `3 opportunities`."""
+    plural = _IRREGULAR.get(noun) or (
+        noun + "es" if noun.endswith(("s", "sh", "ch")) else noun + "s"
+    )
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def iso_day(day: date) -> str:
+    """`Thu 2026-11-26`: ISO so it sorts and cannot be misread, the weekday for people."""
+    return f"{day:%a} {day.isoformat()}"
+
+
+def long_day(day: date) -> str:
+    """`Thu 26 Nov 2026`: unambiguous in every country, the weekday first for planning."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def inert(text: str) -> str:
+    """`text` with every character that is not printable written as an escape (`\\n`,
+    `\\x1b`, `\\u202e`), so it shows as one line and cannot drive a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def quoted(text: str) -> str:
+    """A value from the user, quoted for a message: `'intervew'`, escapes for the
+    unprintable, and cut short where it is long."""
+    text = inert(str(text))
+    if len(text) > _QUOTED_LIMIT:
+        text = text[: _QUOTED_LIMIT - 1] + "…"
+    return f"'{text}'"
+
+
+def closest(word: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known word `word` most likely misspells, if any is close enough."""
+    found = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def _escape(char: str) -> str:
+    if char in "\n\r\t":
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char]
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"

@@ -1,0 +1,95 @@
+/* The locked page: ask for the password (or use the remembered key), decrypt the page that
+   was sealed for this address and put it in place of this one. */
+var data = JSON.parse(document.getElementById("jobsite-locked").textContent);
+var name = storageName(data.root);
+var path = sitePath(location.href, data.root);
+var form = document.getElementById("jobsite-unlock");
+var password = document.getElementById("jobsite-password");
+var remember = document.getElementById("jobsite-remember");
+var button = document.getElementById("jobsite-submit");
+var message = document.getElementById("jobsite-message");
+
+function say(text, wrong) {
+  message.textContent = text;
+  message.hidden = !text;
+  message.className = wrong ? "wrong" : "";
+}
+function ready() { form.hidden = false; password.focus(); }
+function loaded() {
+  /* Replacing the page before it has finished loading appends to it, or cuts the new
+     page short at its first script: wait for the load event. */
+  return new Promise(function (resolve) {
+    if (document.readyState === "complete") {
+      resolve();
+    } else {
+      window.addEventListener("load", function () { setTimeout(resolve, 0); });
+    }
+  });
+}
+function show(key) {
+  return open(key, fromBase64(data.page), associated(data.labels.page, data, path)).then(
+    function (page) {
+      var html = new TextDecoder().decode(page);
+      return loaded().then(function () {
+        document.open();
+        document.write(html);
+        document.close();
+      });
+    }
+  );
+}
+function broken() {
+  say("This page could not be decrypted here: it was moved from its own address, or it is damaged.", true);
+}
+/* Open the page with the site key; remember the newest build seen, so that an older copy
+   of a page (replayed, or stale in a cache) is not passed off as the current one. */
+function unlock(siteKey, entry) {
+  return contentKey(siteKey, data).then(function (key) {
+    entry.key = siteKey;
+    entry.salt = data.salt;
+    entry.newest = entry.newest && entry.newest > data.built ? entry.newest : data.built;
+    return keep(name, entry).then(function () { return show(key).catch(broken); });
+  });
+}
+
+if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
+  say("This browser cannot unlock the site: open it over HTTPS in a current browser.", true);
+} else {
+  savedKey(name, data.salt).then(function (entry) {
+    if (!entry) {
+      ready();
+    } else if (entry.newest && data.built < entry.newest) {
+      say("This copy of the page is older than one you have opened already: reload it to get the current one.", true);
+    } else {
+      say("Unlocking\u2026");
+      unlock(entry.key, entry).catch(function () {
+        /* the password has changed since the key was remembered */
+        forget(name).then(function () { say(""); ready(); });
+      });
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    button.disabled = true;
+    say("Unlocking\u2026");
+    var subtle = window.crypto.subtle;
+    var secret = new TextEncoder().encode(password.value.normalize("NFC"));
+    subtle.importKey("raw", secret, "PBKDF2", false, ["deriveKey"]).then(function (material) {
+      return subtle.deriveKey(
+        { name: "PBKDF2", hash: "SHA-256", salt: fromBase64(data.salt), iterations: data.iterations },
+        material,
+        { name: "AES-GCM", length: 256 },
+        false, /* never extractable: no script can read it back */
+        ["decrypt"]
+      );
+    }).then(function (siteKey) {
+      return unlock(siteKey, { remember: remember.checked }).catch(function () {
+        button.disabled = false;
+        password.value = "";
+        password.focus();
+        say("Wrong password. Try again.", true);
+      });
+    });
+  });
+}
