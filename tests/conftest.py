@@ -17,7 +17,9 @@ from click.testing import CliRunner, Result
 
 from jobsite.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+DATA = TESTS / "data"
 SAMPLE_TODAY = "2026-11-26"
 
 MakeRoot = Callable[..., Path]

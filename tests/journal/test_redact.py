@@ -14,29 +14,20 @@ from jobsite.rules.agenda import build_agenda
 from jobsite.site.ics import render_calendar
 
 from conftest import SAMPLE_TODAY
+from samples import DANA, acme
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 TODAY = date.fromisoformat(SAMPLE_TODAY)
-ACME = """\
----
-company: Acme Corp
-role: Data Engineer
-contacts:
-  - name: Dana Smith
-    title: HR Generalist
-    phone: "+1 847 555 0100"
-    email: dana@acme.example
-    notes: prefers calls after lunch
-  - name: Lee Park
-    phone: "+1 847 555 0111"
-events:
-  - {date: 2026-11-16, type: applied, notes: through the careers site}
-  - 2026-11-19 call: left the three-part message
-phone: "+1 847 555 0199"
-tags: [python]
----
-My own notes about the Quarterly Widget project.
-"""
+ACME = acme(
+    "{date: 2026-11-16, type: applied, notes: through the careers site}",
+    "2026-11-19 call: left the three-part message",
+    contacts=[
+        {**DANA, "notes": "prefers calls after lunch"},
+        {"name": "Lee Park", "phone": "+1 847 555 0111"},
+    ],
+    extra=['phone: "+1 847 555 0199"', "tags: [python]"],
+    body="My own notes about the Quarterly Widget project.\n",
+)
 PHONES = ("+1 847 555 0100", "+1 847 555 0111", "+1 847 555 0199", "18475550100")
 EMAILS = ("dana@acme.example",)
 NOTES = (

@@ -15,6 +15,7 @@ from jobsite.authoring.schema import shipped_schema
 from jobsite.cli import main
 
 from conftest import REPO
+from samples import DANA_PHONE_ONLY, acme
 
 TODAY = "2026-11-26"
 # The source tree, not the imported package: an install that leaves a file out shows here.
@@ -31,18 +32,11 @@ CORE_FILES = [
     "mkdocs.yml",
 ]
 INIT_FILES = sorted(scaffold.scaffold_files(date(2026, 11, 26)))
-ACME = """
----
-company: Acme Corp
-role: Data Engineer
-contacts:
-  - name: Dana Smith
-    phone: "+1 847 555 0100"
-events:
-  - {date: 2026-11-16, type: applied}  # careers site
----
-Notes.
-"""
+ACME = acme(
+    "{date: 2026-11-16, type: applied}  # careers site",
+    contacts=[DANA_PHONE_ONLY],
+    body="Notes.\n",
+)
 ACME_ANALYTICS = """
 ---
 company: Acme Corp

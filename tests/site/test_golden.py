@@ -7,7 +7,7 @@ over from a page that is no longer made.
 
 After a deliberate change to a template or to the rendering, regenerate and review the diff:
 
-    JOBSITE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+    JOBSITE_UPDATE_GOLDEN=1 python -m pytest tests/site/test_golden.py
     git diff tests/golden/
 """
 
@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from jobsite.rules.agenda import build_agenda
 from jobsite.site.pages import render_site
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE / "data" / "golden_root"
-GOLDEN = HERE / "golden"
+from conftest import DATA, TESTS
+
+ROOT = DATA / "golden_root"
+GOLDEN = TESTS / "golden"
 TODAY = date(2026, 11, 26)
 UPDATE = os.environ.get("JOBSITE_UPDATE_GOLDEN") == "1"
 
@@ -66,7 +66,7 @@ def test_page_matches_golden(path: str) -> None:
     expected = (GOLDEN / path).read_text(encoding="utf-8")
     assert PAGES[path] == expected, (
         f"{path} differs from tests/golden/{path}; if the change is meant, run "
-        "JOBSITE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py and review git diff"
+        "JOBSITE_UPDATE_GOLDEN=1 python -m pytest tests/site/test_golden.py and review git diff"
     )
 
 

@@ -17,7 +17,9 @@ from jobsite.journal.parse import parse_file
 from jobsite.model import Event
 from jobsite.vocabulary import CHANNELS, TYPE_WORDS, resolve
 
-CORPUS = Path(__file__).parent / "data" / "log_corpus"
+from conftest import DATA
+
+CORPUS = DATA / "log_corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.md"))
 EVENTS = [
     new_event(date(2026, 11, 26), "call", notes="left the three-part message"),

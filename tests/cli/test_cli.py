@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from jobsite import __version__
 from jobsite.cli import main
 
+from samples import acme
+
 TODAY = "2026-11-16"  # a Monday
 
 # Mon 11-16. Acme: interview Thu 11-12 → thanks due Fri 11-13, overdue.
@@ -19,22 +21,12 @@ TODAY = "2026-11-16"  # a Monday
 # roll(11-16) = Mon 11-16: due. Beta: applied Thu 11-12 → B+3 = Fri 13, Mon 16, Tue 17:
 # upcoming. Delta: asked to call on Tue 12-01, beyond 11-16 + 7 = 11-23: later. Eps: paused.
 JOURNAL = {
-    "acme.md": """
-        ---
-        company: Acme Corp
-        role: Data Engineer
-        contacts:
-          - name: Dana Smith
-            title: HR Generalist
-            phone: "+1 847 555 0100"
-            email: dana@acme.example
-        events:
-          - {date: 2026-11-02, type: applied, notes: through the careers site}
-          - {date: 2026-11-05, type: voicemail, with: Dana Smith}
-          - 2026-11-12 interview: panel of three, went well
-        ---
-        Notes in Markdown...
-        """,
+    "acme.md": acme(
+        "{date: 2026-11-02, type: applied, notes: through the careers site}",
+        "{date: 2026-11-05, type: voicemail, with: Dana Smith}",
+        "2026-11-12 interview: panel of three, went well",
+        body="Notes in Markdown...\n",
+    ),
     "beta.md": """
         ---
         company: Beta

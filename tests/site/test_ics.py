@@ -9,21 +9,14 @@ import icalendar
 import pytest
 
 from conftest import REPO, SAMPLE_TODAY
+from samples import DANA, acme
 
-ACME = """
----
-company: Acme Corp
-role: Data Engineer
-contacts:
-  - name: Dana Smith
-    title: HR Generalist
-    phone: "+1 847 555 0100"
-events:
-  - {date: 2026-11-16, type: applied}
-  - {date: 2026-11-19, type: interview}
-  - {date: 2026-11-20, type: thank-you}
----
-"""
+ACME = acme(
+    "{date: 2026-11-16, type: applied}",
+    "{date: 2026-11-19, type: interview}",
+    "{date: 2026-11-20, type: thank-you}",
+    contacts=[{k: v for k, v in DANA.items() if k != "email"}],
+)
 LEAD = """
 ---
 company: Globex
