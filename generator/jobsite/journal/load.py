@@ -21,6 +21,8 @@ from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Opportunity, Problem
 
 _ENTRY = "journal"
+# The endings of the files read: `.md`, and the other common spellings of Markdown.
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 _CHUNK = 1 << 16  # one read takes a whole journal file of up to 64 KiB
 
 
@@ -75,10 +77,12 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
 
 
 def _find_files(base: Path, prefix: str, problems: list[Problem]) -> list[tuple[str, str]]:
-    """Every `*.md` under `base` as (path relative to the root, path to open), sorted.
+    """Every Markdown file under `base` as (path relative to the root, path to open), sorted.
 
-    Names starting with `_` or `.` are skipped, files and folders alike. Folder symlinks
-    are followed once each, so a symlink loop cannot trap the walk.
+    Names starting with `_` or `.` are skipped, files and folders alike (the template, and
+    the temporary files of a write in progress). A file that looks like a note but is not
+    read (`x.md.txt`, `x.md ` with a space after) is a warning, never skipped in silence.
+    Folder symlinks are followed once each, so a symlink loop cannot trap the walk.
     """
     found: list[tuple[str, str]] = []
     seen: set[tuple[int, int]] = set()
@@ -112,12 +116,29 @@ def _find_files(base: Path, prefix: str, problems: list[Problem]) -> list[tuple[
                         )
                     )
                 walk(entry.path, path)
-            elif entry.name.lower().endswith(".md"):
+            elif entry.name.lower().endswith(MARKDOWN):
                 found.append((path, entry.path))
+            elif _looks_like_a_note(entry.name):
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        "looks like a note but is not read: rename it to end in .md",
+                        "warning",
+                    )
+                )
 
     walk(str(base), prefix)
     found.sort()
     return found
+
+
+def _looks_like_a_note(name: str) -> bool:
+    """`x.md ` (a trailing space or dot), `x.md.txt`: a note saved under a name not read."""
+    lower = name.lower()
+    return lower.rstrip(" .\t").endswith(MARKDOWN) or any(
+        f"{extension}." in lower for extension in MARKDOWN
+    )
 
 
 def _read(path: str) -> bytes:
