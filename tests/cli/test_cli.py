@@ -504,3 +504,60 @@ def test_an_unknown_command_is_a_usage_error(run) -> None:
     result = CliRunner().invoke(main, ["dew"])
     assert result.exit_code == 2
     assert "No such command 'dew'" in result.stderr
+
+
+# --- Issue 8: no traceback on any input, and messages that are one inert line -----------------
+
+
+def test_a_company_name_too_long_for_a_file_name_builds(run, make_root) -> None:
+    long_name = "Consolidated " * 22  # 286 characters: too long for one path component
+    root = make_root({"long.md": f"---\ncompany: {long_name}\nevents: [2026-11-20 applied]\n---\n"})
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - jobsite\n", encoding="utf-8")
+    result = run(root, "build", "--today", "2026-11-26")
+    assert result.exit_code == 0, result.output
+    (page,) = (root / "site" / "companies").glob("*/index.html")
+    assert len(page.parent.name) <= 60 and re.fullmatch(r"[a-z-]+-[0-9a-f]{6}", page.parent.name)
+    assert json.loads(run(root, "due", "--json", "--today", "2026-11-26").stdout)[0]["company"]
+
+
+def test_dates_at_the_end_of_the_calendar_are_a_problem_not_a_crash(run, make_root) -> None:
+    root = make_root(
+        {
+            "end.md": "---\ncompany: Acme\nevents: [9999-12-30 applied]\n---\n",
+            "fine.md": "---\ncompany: Beta\nevents: [9999-12-20 interview]\n---\n",
+        }
+    )
+    result = run(root, "due", "--today", "9999-12-31")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal/end.md:1: its follow-ups fall after 9999-12-31, "
+        "the last day jobsite can count to\n"
+    )
+    assert "Beta" in result.stdout  # the other file is still listed
+    assert run(root, "check", "--today", "9999-12-31").exit_code == 1
+
+
+def test_a_terminal_escape_in_a_file_is_printed_as_text(run, make_root) -> None:
+    """`kind: "net\\nworking\\e]0;pwned\\a"` must neither retitle the terminal nor split the
+    `path:line: message` line: control characters come out as escapes."""
+    evil = '---\ncompany: Evil\nkind: "net\\nworking\\e]0;pwned\\a"\n---\n'
+    root = make_root({"evil.md": evil, "x\x1b[31m.md": '---\ncompany: X\nstatus: "\\e[2J"\n---\n'})
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "journal/evil.md:3: kind: unknown kind 'net\\nworking\\x1b]0;pwned\\x07' "
+        "(did you mean 'networking'?)",
+        "journal/x\\x1b[31m.md:3: status: unknown status '\\x1b[2J' "
+        "(expected one of active, paused, offer, hired, rejected, withdrawn, closed)",
+        "2 errors: fix them and run 'jobsite check' again",
+    ]
+
+
+def test_a_log_target_with_escapes_is_quoted_inertly(run, make_root) -> None:
+    root = make_root({"a.md": "---\ncompany: Acme\nevents: [2026-11-02 applied]\n---\n"})
+    result = run(root, "log", "nobody\x1b]0;x\x07", "call")
+    assert result.exit_code == 1
+    assert result.stderr == "log: no opportunity matches 'nobody\\x1b]0;x\\x07'\n"

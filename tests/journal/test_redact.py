@@ -143,3 +143,37 @@ def test_every_page_asks_search_engines_to_stay_away(run, make_root) -> None:
     assert len(pages) > 8
     for page in pages:
         assert NOINDEX in page.read_text(encoding="utf-8"), page
+
+
+def test_redacted_keys_go_at_any_depth_of_the_keys_jobsite_does_not_know(make_root) -> None:
+    """Issue 8: `recruiter: {phone: ...}` loses its phone too, however deep it sits."""
+    extra = [
+        "recruiter:",
+        "  name: Lee Park",
+        '  phone: "+1 847 555 0122"',
+        "  offices: [{city: Chicago, Email: chicago@acme.example}]",
+    ]
+    root = make_root({"acme.md": acme("2026-11-16 applied", extra=extra)}, settings="")
+    agenda = build_agenda(root, TODAY, use_cache=False)
+    (after,) = redact_agenda(agenda, ["phone", "email"]).journal.opportunities
+    assert dict(after.extra) == {
+        "recruiter": {"name": "Lee Park", "offices": [{"city": "Chicago"}]}
+    }
+
+
+def test_the_problems_a_redacted_site_lists_quote_no_value(run, make_root) -> None:
+    """Issue 8: a problem's message can quote the offending value (a phone, a note): with
+    `redact`, the site shows where the problem is and what kind, nothing of the value."""
+    broken = acme("{date: 2026-11-16, type: 'called +1 847 555 0133 about pay'}")
+    root = make_root({"acme.md": ACME, "broken.md": broken}, settings="redact: [phone]")
+    (root / "docs").mkdir()
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"), "utf-8")
+    result = run(root, "build", "--today", SAMPLE_TODAY)
+    assert result.exit_code == 0, result.output
+    assert "+1 847 555 0133" in result.stderr  # the terminal is yours: the whole message
+    site = _site_text(root / "site")
+    assert "555 0133" not in site and "about pay" not in site
+    assert "journal/broken.md:10: events[0].type: unknown type" in site
+    search = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "555 0133" not in search

@@ -8,7 +8,10 @@ import contextlib
 import gzip
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
 import zlib
 from pathlib import Path
@@ -351,3 +354,126 @@ def test_the_site_key_and_slugs_stay_the_same_across_builds_of_one_repository() 
 def test_a_secret_pasted_with_its_line_end_opens_with_the_typed_password(run, root: Path) -> None:
     assert _build(run, root, PASSWORD + "\r\n").exit_code == 0
     assert "Quixotrel" in _unlock(root / "site" / "index.html", PASSWORD)
+
+
+# --- Issue 8: where protect comes from, what it binds, what it seals -------------------------
+
+
+def _split_plugins(root: Path) -> tuple[str, str]:
+    """mkdocs.yml's text without its plugins: section (the last), and that section."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    return text[: text.index("plugins:")], text[text.index("plugins:") :]
+
+
+@pytest.mark.parametrize("layout", ["inherit", "duplicate-plugins-key"])
+def test_protect_holds_however_mkdocs_yml_is_laid_out(run, root: Path, layout: str) -> None:
+    """MkDocs decides the plugin's options (INHERIT, the last of two `plugins:` keys); jobsite
+    reads them from MkDocs, never from a second reading of mkdocs.yml that could disagree."""
+    config = root / "mkdocs.yml"
+    rest, plugins = _split_plugins(root)
+    if layout == "inherit":
+        (root / "base.yml").write_text(rest + plugins, encoding="utf-8")
+        config.write_text("INHERIT: base.yml\nsite_name: Inherited\n", encoding="utf-8")
+    else:
+        first = "plugins:\n  - search\n  - jobsite:\n      protect: false\n"
+        config.write_text(first + rest + plugins, encoding="utf-8")
+    result = _build(run, root)
+    assert result.exit_code == 0, result.output
+    assert _leaks(root / "site", SECRETS) == []
+    assert "<title>Locked</title>" in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_protect_holds_for_mkdocs_build_with_another_config_file(
+    root: Path, tmp_path: Path
+) -> None:
+    """`mkdocs build -f publish.yml`: the options of the file MkDocs was given count."""
+    publish = root / "publish.yml"
+    publish.write_text((root / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    rest, _ = _split_plugins(root)
+    (root / "mkdocs.yml").write_text(rest + "plugins:\n  - search\n  - jobsite\n", "utf-8")
+    env = {**os.environ, "JOBSITE_PASSWORD": PASSWORD, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GITHUB_REPOSITORY", None)
+    out = tmp_path / "published"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(publish), "-d", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _leaks(out, SECRETS) == []
+
+
+def test_a_page_opens_only_at_its_own_address(site: Path) -> None:
+    """The associated data names the page's path: a page copied elsewhere does not open."""
+    due = site / "due" / "index.html"
+    assert "Quillfeather" in _unlock(due) or "Quixotrel" in _unlock(due)
+    with pytest.raises(InvalidTag):
+        _unlock(due, path="index.html")
+    with pytest.raises(InvalidTag):
+        _unlock(due, path="stats/index.html")
+
+
+def test_a_page_of_another_build_does_not_open_with_this_builds_data(site: Path) -> None:
+    payload = _payload(site / "index.html")
+    sealed = base64.b64decode(payload["page"])
+    key = _content_key(payload)
+    other = associated("page", "0" * 16, payload["built"], "index.html")
+    with pytest.raises(InvalidTag):
+        AESGCM(key).decrypt(sealed[:12], sealed[12:], other)
+    assert re.fullmatch(r"[0-9a-f]{16}", payload["build"])
+    assert payload["labels"] == {
+        "key": "jobsite/2 key",
+        "page": "jobsite/2 page",
+        "file": "jobsite/2 file",
+    }
+
+
+def test_dotfiles_the_build_writes_are_sealed_and_a_non_utf8_page_is_sealed_too(
+    run, root: Path
+) -> None:
+    secret = b"Quixotrel well-known contact"
+    (root / "docs" / ".well-known").mkdir()
+    (root / "docs" / ".well-known" / "security.txt").write_bytes(secret)
+    (root / "docs" / "latin1.html").write_bytes("<p>Quixotrel caf\xe9</p>".encode("latin-1"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "exclude_docs: |\n  !.well-known/\n", encoding="utf-8")
+    result = _build(run, root)
+    assert result.exit_code == 0, result.output
+    site = root / "site"
+    sealed = (site / ".well-known" / "security.txt").read_bytes()
+    assert secret not in sealed
+    payload = _payload(site / "index.html")
+    aad = associated("file", payload["build"], payload["built"], ".well-known/security.txt")
+    assert AESGCM(_content_key(payload)).decrypt(sealed[:12], sealed[12:], aad) == secret
+    assert b"Quixotrel" not in (site / "latin1.html").read_bytes()
+    assert "latin1.html is not UTF-8 text, so it is sealed as a file" in result.stderr
+    assert _leaks(site, SECRETS) == []
+
+
+def test_a_serve_session_keeps_one_salt_so_a_rebuild_keeps_the_page_unlocked(root: Path) -> None:
+    """Under `serve` the plugin object lives for the whole session: one salt, one PBKDF2."""
+    from mkdocs.config import load_config
+
+    os.environ["JOBSITE_PASSWORD"] = PASSWORD
+    try:
+        config = load_config(str(root / "mkdocs.yml"))
+        plugin = config.plugins["jobsite"]
+        plugin.on_startup(command="serve", dirty=False)
+        first = plugin.on_config(config) and plugin._protected
+        again = load_config(str(root / "mkdocs.yml"))
+        assert again.plugins["jobsite"] is plugin  # MkDocs keeps it, as under serve
+        second = plugin.on_config(again) and plugin._protected
+        assert first.keys.salt == second.keys.salt
+        assert first.keys.site_key == second.keys.site_key
+        assert first.keys.build != second.keys.build  # each rebuild is its own build
+        plugin.on_startup(command="serve", dirty=False)  # a new session: a new salt
+        third = plugin.on_config(load_config(str(root / "mkdocs.yml"))) and plugin._protected
+        assert third.keys.salt != first.keys.salt
+    finally:
+        del os.environ["JOBSITE_PASSWORD"]
+        plugin.on_shutdown()

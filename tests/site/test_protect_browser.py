@@ -93,6 +93,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.exit_code == 0, result.output
     www = root.parent / "www"
     shutil.copytree(root / "site", www / "jobs")
+    # The due page copied to another address of the same site, as a tampering host could.
+    (www / "jobs" / "moved").mkdir()
+    shutil.copy(www / "jobs" / "due" / "index.html", www / "jobs" / "moved" / "index.html")
     with serve_folder(www, "jobs/") as url:
         yield url
 
@@ -196,5 +199,69 @@ def test_a_picture_of_your_own_is_sealed_and_shown_once_unlocked(browser, base_u
         )
         width = page.eval_on_selector("img[alt='the harbour']", "image => image.naturalWidth")
         assert width == 2
+    finally:
+        context.close()
+
+
+_KEYS = """async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("jobsite", 1);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const entries = await new Promise((resolve) => {
+    const request = db.transaction("keys").objectStore("keys").getAll();
+    request.onsuccess = () => resolve(request.result);
+  });
+  db.close();
+  return entries;
+}"""
+_REMEMBERED = f"""async () => (await ({_KEYS})()).map(entry => ({{
+  type: entry.key.constructor.name,
+  extractable: entry.key.extractable,
+  usages: entry.key.usages,
+  remember: entry.remember,
+}}))"""
+_EXPORT = f"""async () => {{
+  const [entry] = await ({_KEYS})();
+  try {{ await crypto.subtle.exportKey("raw", entry.key); return "exported"; }}
+  catch (error) {{ return error.name; }}
+}}"""
+
+
+def test_the_remembered_key_is_a_key_no_page_can_read(browser, base_url) -> None:
+    """Issue 8: what "Remember on this device" keeps is a non-extractable CryptoKey in
+    IndexedDB: another page of the origin could use it, never copy it. Nothing is in
+    localStorage or sessionStorage but a random tab id."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        _unlock(page, PASSWORD, remember=True)
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        assert page.evaluate(_REMEMBERED) == [
+            {"type": "CryptoKey", "extractable": False, "usages": ["decrypt"], "remember": True}
+        ]
+        assert page.evaluate("Object.keys(localStorage)") == []
+        stored = page.evaluate("Object.keys(sessionStorage).map(k => sessionStorage[k])")
+        assert all(len(value) == 32 for value in stored)
+        exported = page.evaluate(_EXPORT)
+        assert exported == "InvalidAccessError"
+    finally:
+        context.close()
+
+
+def test_a_page_copied_to_another_address_does_not_open(browser, base_url) -> None:
+    """Issue 8: each page is sealed for its own path in the site."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "moved/")
+        _unlock(page, PASSWORD)
+        page.wait_for_selector("text=could not be decrypted here", timeout=30_000)
+        assert "Quillfeather" not in page.inner_text("body")
+        page.goto(base_url + "due/")  # the same key opens the page at its own address
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        assert "Quillfeather Maritime" in page.inner_text("body")
     finally:
         context.close()

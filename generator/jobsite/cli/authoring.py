@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from jobsite.atomic import write_atomic
+from jobsite.atomic import folder_lock, write_atomic
 from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.errors import JobsiteError, reason
@@ -129,7 +129,7 @@ def new(
     )
     agenda = build_agenda(root, day)
     folder = root / agenda.settings.journal
-    with _file_errors(agenda.settings.journal):
+    with _file_errors(agenda.settings.journal), folder_lock(folder):
         path = create(
             folder, slugify(company, role, fallback="opportunity"), render(draft).encode("utf-8")
         )

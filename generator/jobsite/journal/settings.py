@@ -148,20 +148,21 @@ def locator(path: Path) -> Locate:
     Best effort and for messages only: it looks for the option's key in the last `plugins`
     of the file, then of the files it INHERITs.
     """
-    lines: dict[str, int] = {}
+    lines: dict[str, str] = {}
     with contextlib.suppress(OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         lines = _option_lines(path)
 
     def locate(name: str) -> str:
-        return f"{path.name}:{lines[name]}: {name}" if name in lines else f"{path.name}: {name}"
+        return f"{lines[name]}: {name}" if name in lines else f"{path.name}: {name}"
 
     return locate
 
 
-def _option_lines(path: Path, depth: int = 0) -> dict[str, int]:
-    """The line of each option key of the plugin's entry in `path` (and what it INHERITs)."""
+def _option_lines(path: Path, depth: int = 0) -> dict[str, str]:
+    """`file:line` of each option key of the plugin's entry in `path`, or in the file it
+    INHERITs where `path` does not set it."""
     root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    lines: dict[str, int] = {}
+    lines: dict[str, str] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
     found = {_text(key): value for key, value in root.value}  # the last duplicate wins
@@ -176,7 +177,9 @@ def _option_lines(path: Path, depth: int = 0) -> dict[str, int]:
             continue
         for name, options in entry.value:
             if _text(name) == PLUGIN_NAME and isinstance(options, yaml.MappingNode):
-                lines.update({_text(k): k.start_mark.line + 1 for k, _ in options.value})
+                lines.update(
+                    {_text(k): f"{path.name}:{k.start_mark.line + 1}" for k, _ in options.value}
+                )
     return lines
 
 

@@ -40,7 +40,7 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
     _quiet_mkdocs_info()
-    with _warnings_to_stderr() as warnings, _source_date(today):
+    with _warnings_to_stderr(defer_errors=True) as warnings, _source_date(today):
         try:
             config = load_config(str(_config_file(root)), strict=strict)
             if PLUGIN_NAME not in config.plugins:
@@ -57,7 +57,9 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
             if strict and warnings.count:
                 noun = "problem" if warnings.count == 1 else "problems"
                 raise BuildError(f"--strict: {warnings.count} {noun} (listed above)") from None
-            raise BuildError(f"build failed: {_one_line(error)}") from None
+            # An error MkDocs logged before it aborted says more than "Aborted with a BuildError!".
+            told = warnings.errors[-1] if warnings.errors else str(error)
+            raise BuildError(f"build failed: {_one_line(Exception(told))}") from None
     return Path(config.site_dir)
 
 
@@ -70,7 +72,7 @@ def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: b
 
     config_file = str(_config_file(root))
     try:
-        with _warnings_to_stderr():
+        with _warnings_to_stderr(talk=True):
             # MkDocs keeps one plugin object for the whole of `serve` (it has `on_startup`):
             # this first load makes it, and the day set on it holds for every rebuild.
             config = load_config(config_file, dev_addr=dev_addr)
@@ -89,29 +91,49 @@ class _Echo(logging.Handler):
 
     MkDocs' own command line installs such a handler; run as a library it has none, and in
     strict mode its counting handler would stop Python's last-resort one from printing.
+    With `talk` (under `serve`), jobsite's own lines (where it serves, one per rebuild) are
+    printed too; with `defer_errors` (under `build`), an error is kept for the one line the
+    command fails with, instead of being printed twice.
     """
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+    def __init__(self, *, talk: bool = False, defer_errors: bool = False) -> None:
+        super().__init__(logging.INFO)
+        self.talk, self.defer_errors = talk, defer_errors
         self.count = 0
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
         message = record.getMessage()
-        if not record.name.startswith(PLUGIN_LOGGER):
+        ours = record.name.startswith(PLUGIN_LOGGER)
+        if record.name == "mkdocs.livereload" and "code 421" in message:
+            print(f"refused a request for another address: {message}", file=sys.stderr)
+            return
+        if record.levelno < logging.WARNING:
+            if self.talk and ours:
+                print(message, flush=True)
+            return
+        self.count += 1
+        if record.levelno >= logging.ERROR and self.defer_errors:
+            self.errors.append(message)
+            return
+        if not ours:
             message = f"mkdocs: {record.levelname.lower()}: {message}"
-        print(message, file=sys.stderr)
+        print(message, file=sys.stderr, flush=True)
 
 
 @contextmanager
-def _warnings_to_stderr() -> Iterator[_Echo]:
-    handler = _Echo()
-    logger = logging.getLogger("mkdocs")
+def _warnings_to_stderr(*, talk: bool = False, defer_errors: bool = False) -> Iterator[_Echo]:
+    handler = _Echo(talk=talk, defer_errors=defer_errors)
+    logger, ours = logging.getLogger("mkdocs"), logging.getLogger(PLUGIN_LOGGER)
+    level = ours.level
     logger.addHandler(handler)
+    if talk:
+        ours.setLevel(logging.INFO)
     try:
         yield handler
     finally:
         logger.removeHandler(handler)
+        ours.setLevel(level)
 
 
 @contextmanager

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ import mkdocs
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -41,6 +41,8 @@ from jobsite.site.protect import (
     site_salt,
     start_protected_build,
 )
+from jobsite.site.serving import checking_host, status_line
+from jobsite.vocabulary import BUCKETS
 
 PLUGIN_LOGGER = "mkdocs.plugins.jobsite"
 log = logging.getLogger(PLUGIN_LOGGER)
@@ -96,6 +98,8 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _salt: bytes | None = None  # one salt for a whole `serve`, so a rebuild keeps it unlocked
     _site_key: tuple[str, bytes, bytes] | None = None  # (password, salt, key): PBKDF2 once
     _written: tuple[str, ...] = ()  # what MkDocs writes from its files: see on_env
+    _status: str = ""  # what this build shows, for the line `serve` prints after it
+    _built = 0  # builds since the command started: the first is "built", then "rebuilt"
     _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
     _generated: frozenset[str] = frozenset()  # the pages this plugin added to this build
     _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
@@ -110,6 +114,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         reusable = command == "serve" and mkdocs.__version__.startswith("1.6.")
         self._converted = {} if reusable else None
         self._salt = self._site_key = None
+        self._built = 0
 
     def on_shutdown(self) -> None:
         """The command is over: the next one in this process says its own day."""
@@ -122,7 +127,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         try:
             self.settings = settings_from(self.config, locator(Path(config.config_file_path)))
         except JobsiteError as error:
-            raise PluginError(str(error)) from None
+            raise ConfigurationError(str(error)) from None
         if config.theme.name == "material":
             config.theme["font"] = False
         self._protected = self._start_protected(config) if self.settings.protect else None
@@ -149,10 +154,12 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
                 root, self.today or date.today(), settings=self.settings, published=True
             )
         except JobsiteError as error:
-            raise PluginError(str(error)) from None
+            raise ConfigurationError(str(error)) from None
         for problem in agenda.problems:
             # Warnings, so that `mkdocs build --strict` and `jobsite build --strict` fail.
             log.warning(str(problem))
+        counts = {bucket: sum(a.bucket == bucket for a in agenda.actions) for bucket in BUCKETS}
+        self._status = status_line(counts, len(agenda.problems))
         protected = self._protected
         site = render_site(
             agenda,
@@ -209,9 +216,15 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
 
     @event_priority(-100)  # last: after search, sitemap and tags have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With `protect: true`, encrypt or drop everything the build wrote."""
+        """With `protect: true`, encrypt or drop everything the build wrote; then say, in one
+        line, what the site now shows (under `serve`, a line per rebuild)."""
         if self._protected is not None:
             self._protected.finish(config, self._written)
+        if self._built:
+            log.info(f"{datetime.now():%H:%M:%S} rebuilt: {self._status}")
+        else:
+            log.info(f"built: {self._status}")
+        self._built += 1
 
     def on_build_error(self, *, error: Exception) -> None:
         """A protected build that failed halfway leaves no readable page in site/."""
@@ -219,12 +232,15 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             self._protected.discard()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
-        """Rebuild when a journal file, a template override or mkdocs.yml changes."""
+        """Rebuild when a journal file, a template override or mkdocs.yml changes; answer only
+        requests addressed to this server (`serving`); say where it serves."""
         root = Path(config.config_file_path).resolve().parent
         journal = root / self.settings.journal
         for path in (journal, root / TEMPLATES_FOLDER, Path(config.config_file_path)):
             if path.exists():
                 server.watch(str(path))
+        server.set_app(checking_host(server.get_app(), server.server_address[1]))
+        log.info(f"serving the site on {server.url} (press Ctrl+C to stop)")
         return server
 
 
