@@ -126,6 +126,12 @@
     document.documentElement.setAttribute("data-jobsite-stale", today);
   }
 
+  /* The tests run the date logic under Node, where `module` exists; a browser has none. */
+  if (typeof module === "object" && module.exports) {
+    module.exports = { bucketOf: bucketOf, addDays: addDays };
+    return;
+  }
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
   else run();
 })();

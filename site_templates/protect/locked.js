@@ -1,7 +1,7 @@
 /* The locked page: ask for the password (or use the remembered key), decrypt the page that
    was sealed for this address and put it in place of this one. */
 var data = JSON.parse(document.getElementById("jobsite-locked").textContent);
-var name = storageName(data.root);
+var slot = storageName(data.root);
 var path = sitePath(location.href, data.root);
 var form = document.getElementById("jobsite-unlock");
 var password = document.getElementById("jobsite-password");
@@ -48,14 +48,14 @@ function unlock(siteKey, entry) {
     entry.key = siteKey;
     entry.salt = data.salt;
     entry.newest = entry.newest && entry.newest > data.built ? entry.newest : data.built;
-    return keep(name, entry).then(function () { return show(key).catch(broken); });
+    return keep(slot, entry).then(function () { return show(key).catch(broken); });
   });
 }
 
 if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
   say("This browser cannot unlock the site: open it over HTTPS in a current browser.", true);
 } else {
-  savedKey(name, data.salt).then(function (entry) {
+  savedKey(slot, data.salt).then(function (entry) {
     if (!entry) {
       ready();
     } else if (entry.newest && data.built < entry.newest) {
@@ -64,7 +64,7 @@ if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
       say("Unlocking\u2026");
       unlock(entry.key, entry).catch(function () {
         /* the password has changed since the key was remembered */
-        forget(name).then(function () { say(""); ready(); });
+        forget(slot).then(function () { say(""); ready(); });
       });
     }
   });

@@ -1,12 +1,12 @@
 /* Added to every decrypted page: the Lock button, and the decryption of the site's other
    sealed files (a picture of your own in docs/) where the page shows or links to them. */
 var data = JSON.parse(document.getElementById("jobsite-page").textContent);
-var name = storageName(data.root);
+var slot = storageName(data.root);
 var lock = document.getElementById("jobsite-lock");
 if (lock) {
   lock.addEventListener("click", function (event) {
     event.preventDefault();
-    forget(name).then(function () { location.reload(); });
+    forget(slot).then(function () { location.reload(); });
   });
 }
 
@@ -19,7 +19,7 @@ if (data.files.length) {
   var key = null;
   var fileKey = function () {
     if (!key) {
-      key = savedKey(name, data.salt).then(function (entry) {
+      key = savedKey(slot, data.salt).then(function (entry) {
         if (!entry) throw new Error("locked");
         return contentKey(entry.key, data);
       });
