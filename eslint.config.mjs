@@ -11,7 +11,7 @@ const COMMON = [
 ];
 
 export default [
-  { ignores: ["site/", "build/", "dist/", "benchmarks/corpus/"] },
+  { ignores: ["site/", "build/", "dist/", "benchmarks/corpus/", "site_templates/assets/vendor/"] },
   js.configs.recommended,
   {
     files: ["site_templates/**/*.js"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobsite.vocabulary import EVENT_ALIASES
+from jobsite.vocabulary import ACTIONS, EVENT_ALIASES
 from jobsite.words import inert
 
 
@@ -25,6 +25,13 @@ class Contact:
     email: str | None = None
     notes: str | None = None
     primary: bool = False
+    address: str | None = None  # postal, for the handwritten note
+    greeting: str | None = None  # how to address them, where not by full name
+
+    @property
+    def salutation(self) -> str:
+        """What a script calls them: the greeting given, else the name."""
+        return self.greeting or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +112,15 @@ class Action:
     trigger: Event | None = field(default=None, compare=False, repr=False)
 
     @property
-    def sort_key(self) -> tuple[date, str, str, str]:
-        """SPEC §5 order: due, then company, then action, then file for a stable tie-break."""
-        return (self.due, self.opportunity.company, self.action, self.opportunity.path)
+    def sort_key(self) -> tuple[date, str, int, str]:
+        """SPEC §5 order: due, then company, then the method's order (the thank-you call
+        before the note written the same day), then the file for a stable tie-break."""
+        return (
+            self.due,
+            self.opportunity.company,
+            ACTIONS.index(self.action),
+            self.opportunity.path,
+        )
 
     def as_json(self) -> dict[str, str | None]:
         """The object of `jobsite due --json`, exactly as SPEC §5 spells it."""
@@ -122,6 +135,7 @@ class Action:
             "bucket": self.bucket,
             "contact": contact.name if contact else None,
             "phone": contact.phone if contact else None,
+            "email": contact.email if contact else None,
         }
 
 

@@ -41,7 +41,17 @@ FRONT_MATTER_KEYS = (
     "tags",
     "link",
 )
-CONTACT_KEYS = ("name", "title", "role", "phone", "email", "notes", "primary")
+CONTACT_KEYS = (
+    "name",
+    "title",
+    "role",
+    "phone",
+    "email",
+    "address",  # where a handwritten note goes
+    "greeting",  # how to address them: "Ms. Okafor", "Art"
+    "notes",
+    "primary",
+)
 EVENT_KEYS = ("date", "type", "with", "channel", "notes")
 
 # The actions of SPEC §4, and the words people read for them.

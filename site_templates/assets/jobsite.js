@@ -20,10 +20,14 @@
     return date.toISOString().slice(0, 10);
   }
 
+  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  /* "Mon 30 Nov 2026", as the pages write every day (words.long_day). */
   function longDate(iso) {
     var parts = iso.split("-").map(Number);
     var date = new Date(parts[0], parts[1] - 1, parts[2]);
-    return date.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+    return DAYS[date.getDay()] + " " + parts[2] + " " + MONTHS[parts[1] - 1] + " " + parts[0];
   }
 
   /* SPEC §4: overdue past due_by; due within [due, due_by]; upcoming within the horizon. */
@@ -128,7 +132,7 @@
 
   /* The tests run the date logic under Node, where `module` exists; a browser has none. */
   if (typeof module === "object" && module.exports) {
-    module.exports = { bucketOf: bucketOf, addDays: addDays };
+    module.exports = { bucketOf: bucketOf, addDays: addDays, longDate: longDate };
     return;
   }
 

@@ -3,6 +3,12 @@
 var data = JSON.parse(document.getElementById("jobsite-page").textContent);
 var slot = storageName(data.root);
 var lock = document.getElementById("jobsite-lock");
+var header = document.querySelector(".md-header__inner");
+if (lock && header) {
+  /* In the theme's header it covers no content; elsewhere it floats in a corner. */
+  header.appendChild(lock);
+  lock.classList.add("jobsite-lock--header");
+}
 if (lock) {
   lock.addEventListener("click", function (event) {
     event.preventDefault();

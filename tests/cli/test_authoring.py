@@ -28,7 +28,7 @@ CORE_FILES = [
     "README.md",
     "docs/README.md",
     "journal/_template.md",
-    "journal/example-corp-data-analyst.md",
+    "journal/_example-corp-data-analyst.md",
     "mkdocs.yml",
 ]
 INIT_FILES = sorted(scaffold.scaffold_files(date(2026, 11, 26)))
@@ -65,7 +65,7 @@ def test_init_writes_the_scaffold_and_says_what_to_do_next(run, tmp_path: Path) 
     )
     assert _files(root) == INIT_FILES
     assert set(CORE_FILES) <= set(INIT_FILES)
-    example = (root / "journal/example-corp-data-analyst.md").read_text()
+    example = (root / "journal/_example-corp-data-analyst.md").read_text()
     assert f"{{date: {TODAY}, type: applied" in example
     assert "theme:\n  name: material\n  font: false" in (root / "mkdocs.yml").read_text()
     assert "site/\n" in (root / ".gitignore").read_text()
@@ -129,19 +129,24 @@ def test_a_fresh_journal_works_with_due_and_check(run, tmp_path: Path) -> None:
     due = run(root, "due", "--today", TODAY, "--json", "--all")
     assert due.exit_code == 0, due.output
     assert due.stderr == ""
-    [action] = json.loads(due.stdout)
-    assert action["file"] == "journal/example-corp-data-analyst.md"
-    assert (action["action"], action["due"]) == ("follow-up-call", "2026-12-01")
+    assert json.loads(due.stdout) == []  # the example is a skipped file: it never counts
     check = run(root, "check", "--today", TODAY)
     assert check.exit_code == 0
-    assert check.stdout == "1 file checked, 1 opportunity loaded: no problems.\n"
+    assert check.stdout == "0 files checked, 0 opportunities loaded: no problems.\n"
+    example = root / "journal" / "_example-corp-data-analyst.md"
+    (root / "journal" / "example.md").write_bytes(example.read_bytes())
+    [action] = json.loads(run(root, "due", "--today", TODAY, "--json", "--all").stdout)
+    assert (action["action"], action["due"]) == ("follow-up-call", "2026-12-01")
 
 
 def test_a_fresh_journal_builds(run, tmp_path: Path) -> None:
     assert run(tmp_path, "init", "--today", TODAY).exit_code == 0
     result = run(tmp_path, "build", "--strict", "--today", TODAY)  # as the Pages workflow does
     assert result.exit_code == 0, result.output
-    assert "Example Corp" in (tmp_path / "site/due/index.html").read_text()
+    site = "".join(p.read_text() for p in (tmp_path / "site").rglob("*.html"))
+    assert "Nothing is overdue." in site
+    assert "Example Corp" not in site and "Sam Rivera" not in site  # the example never counts
+    assert not (tmp_path / "site" / "companies" / "example-corp").exists()
 
 
 def test_the_template_loads_once_copied(run, tmp_path: Path) -> None:
@@ -171,9 +176,25 @@ def test_new_writes_the_file_and_prints_the_first_follow_up(run, make_root) -> N
     assert (root / "journal/acme-corp-data-engineer.md").read_text() == (
         "---\ncompany: Acme Corp\nrole: Data Engineer\ncontacts:\n"
         "  - name: Dana Smith\n    phone: +1 847 555 0100\n"
-        "events:\n  - {date: 2026-11-20, type: applied}\ntags: []\n---\n\n"
-        "Notes in Markdown: why this opportunity, talking points, what they said.\n"
+        "events:\n  - {date: 2026-11-20, type: applied}\ntags: []\n---\n"
     )
+
+
+def test_new_records_a_meeting_directly_for_a_networking_contact(run, make_root) -> None:
+    """Issue 10: a networking contact starts with a contact or a meeting, never "applied"."""
+    root = make_root({})
+    args = ("new", "Omar Haddad", "--kind", "networking", "--contacted", "2026-11-20")
+    result = run(root, *args, "--meeting", "2026-12-02", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Created journal/omar-haddad.md\nNext: Interview, due Wed 2026-12-02\n"
+    )
+    assert (
+        "events:\n  - {date: 2026-11-20, type: contacted}\n  - {date: 2026-12-02, type: meeting}\n"
+        in (root / "journal/omar-haddad.md").read_text()
+    )
+    lead = run(root, "new", "Lee Park", "--kind", "networking", "--today", TODAY)
+    assert lead.stdout.endswith("(jobsite log journal/lee-park.md contacted)\n")
 
 
 def test_new_never_overwrites_a_file_with_the_same_name(run, make_root) -> None:
@@ -242,7 +263,7 @@ def test_log_by_fragment_appends_one_line_and_prints_the_next_action(run, make_r
     result = run(root, "log", "data eng", "call", "--with", "dana", "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Logged call with Dana Smith on Thu 2026-11-26 in journal/acme.md\n"
+        "Logged a call with Dana Smith on Thu 2026-11-26 in journal/acme.md\n"
         "Next: Follow-up call, due Tue 2026-12-01 - Dana Smith, +1 847 555 0100\n"
     )
     after = (root / "journal/acme.md").read_text()
@@ -257,7 +278,7 @@ def test_log_by_path_schedules_an_interview(run, make_root) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Scheduled interview on Thu 2026-12-03 in journal/acme.md\n"
+        "Scheduled the interview on Thu 2026-12-03 in journal/acme.md\n"
         "Next: Interview, due Thu 2026-12-03 - Dana Smith, +1 847 555 0100\n"
     )
 
@@ -267,9 +288,9 @@ def test_log_after_an_interview_lists_every_action_owed(run, make_root) -> None:
     result = run(root, "log", "acme.md", "interview", "--channel", "Video", "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        "Logged interview by video on Thu 2026-11-26 in journal/acme.md",
-        "Next: Handwritten note, due Fri 2026-11-27 - Dana Smith, +1 847 555 0100",
-        "Also: Thank-you call, due Fri 2026-11-27 - Dana Smith, +1 847 555 0100",
+        "Logged the interview by video on Thu 2026-11-26 in journal/acme.md",
+        "Next: Thank-you call, due Fri 2026-11-27 - Dana Smith, +1 847 555 0100",
+        "Also: Handwritten note, due Fri 2026-11-27 - Dana Smith, +1 847 555 0100",
     ]
 
 
@@ -277,7 +298,7 @@ def test_log_prefers_the_one_exact_name(run, make_root) -> None:
     root = make_root({"acme.md": ACME, "acme-analytics.md": ACME_ANALYTICS})
     result = run(root, "log", "ACME", "call", "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Logged call on Thu 2026-11-26 in journal/acme.md\n")
+    assert result.stdout.startswith("Logged a call on Thu 2026-11-26 in journal/acme.md\n")
 
 
 def test_log_an_ambiguous_fragment_lists_the_candidates(run, make_root) -> None:
@@ -402,9 +423,58 @@ def test_log_a_meeting_ahead_for_a_lead(run, make_root) -> None:
     result = run(root, "log", "hooli", "meeting", "--date", "2026-12-02", "--today", TODAY)
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Scheduled meeting on Wed 2026-12-02 in journal/hooli.md\n"
-        "Next: nothing: its first event is the meeting on Wed 2026-12-02\n"
+        "Scheduled the meeting on Wed 2026-12-02 in journal/hooli.md\n"
+        "Next: Interview, due Wed 2026-12-02\n"
     )
     assert (root / "journal/hooli.md").read_text() == (
         "---\ncompany: Hooli\nevents:\n  - {date: 2026-12-02, type: meeting}\n---\n"
     )
+
+
+def test_log_names_a_file_it_cannot_read_rather_than_no_match(run, make_root) -> None:
+    """Issue 10: `jobsite log fabrikam` on a file with an error says which file and why."""
+    broken = "---\ncompany: Fabrikam\nevents:\n  - 2026-11-12 intervew\n---\n"
+    root = make_root({"acme.md": ACME, "contoso-analyst.md": broken})
+    result = run(root, "log", "fabrikam", "call", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "log: 'fabrikam' matches 1 file that jobsite cannot read until it is fixed "
+        "('jobsite check' lists every problem):\n"
+        "  journal/contoso-analyst.md:4: events[0].type: unknown type 'intervew' "
+        "(did you mean 'interview'?)\n"
+    )
+
+
+def test_log_with_someone_not_among_the_contacts_says_so(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    result = run(root, "log", "acme", "call", "--with", "Dana Smyth", "--today", TODAY)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal/acme.md: warning: 'Dana Smyth' is not among the contacts "
+        "(did you mean 'Dana Smith'?); logged as written\n"
+    )
+    assert "with: Dana Smyth" in (root / "journal" / "acme.md").read_text()
+    quiet = run(root, "log", "acme", "call", "--with", "dana", "--today", TODAY)
+    assert quiet.stderr == "journal/acme.md: warning: follow-up on 2026-11-26 is there already\n"
+
+
+@pytest.mark.parametrize(
+    ("event", "said"),
+    [
+        (
+            ("meeting", "--channel", "in-person", "--with", "Dana Smith"),
+            "Logged the meeting in person with Dana Smith on Thu 2026-11-26",
+        ),
+        (("rejected",), "Logged the rejection on Thu 2026-11-26"),
+        (("email", "--notes", "sent the deck"), "Logged an email on Thu 2026-11-26"),
+        (
+            ("applied", "--channel", "linkedin"),
+            "Logged the application on LinkedIn on Thu 2026-11-26",
+        ),
+    ],
+)
+def test_log_says_what_it_recorded_in_words(run, make_root, event, said) -> None:
+    root = make_root({"acme.md": ACME})
+    result = run(root, "log", "acme", *event, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"{said} in journal/acme.md"

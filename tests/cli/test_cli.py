@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from jobsite import __version__
 from jobsite.cli import main
+from jobsite.vocabulary import ACTIONS
 
 from samples import acme
 
@@ -65,23 +66,25 @@ EXPECTED_JSON = [
         "file": "journal/acme.md",
         "company": "Acme Corp",
         "role": "Data Engineer",
-        "action": "handwritten-note",
-        "due": "2026-11-13",
-        "due_by": "2026-11-13",
-        "bucket": "overdue",
-        "contact": "Dana Smith",
-        "phone": "+1 847 555 0100",
-    },
-    {
-        "file": "journal/acme.md",
-        "company": "Acme Corp",
-        "role": "Data Engineer",
         "action": "thank-you-call",
         "due": "2026-11-13",
         "due_by": "2026-11-13",
         "bucket": "overdue",
         "contact": "Dana Smith",
         "phone": "+1 847 555 0100",
+        "email": "dana@acme.example",
+    },
+    {
+        "file": "journal/acme.md",
+        "company": "Acme Corp",
+        "role": "Data Engineer",
+        "action": "handwritten-note",
+        "due": "2026-11-13",
+        "due_by": "2026-11-13",
+        "bucket": "overdue",
+        "contact": "Dana Smith",
+        "phone": "+1 847 555 0100",
+        "email": "dana@acme.example",
     },
     {
         "file": "journal/networking/gamma.md",
@@ -93,6 +96,7 @@ EXPECTED_JSON = [
         "bucket": "due",
         "contact": None,
         "phone": None,
+        "email": None,
     },
     {
         "file": "journal/beta.md",
@@ -104,6 +108,7 @@ EXPECTED_JSON = [
         "bucket": "upcoming",
         "contact": "Lee Park",
         "phone": None,
+        "email": "lee@beta.example",
     },
 ]
 LATER_JSON = {
@@ -116,8 +121,20 @@ LATER_JSON = {
     "bucket": "later",
     "contact": "Sam",
     "phone": "0123",
+    "email": None,
 }
-KEYS = ["file", "company", "role", "action", "due", "due_by", "bucket", "contact", "phone"]
+KEYS = [
+    "file",
+    "company",
+    "role",
+    "action",
+    "due",
+    "due_by",
+    "bucket",
+    "contact",
+    "phone",
+    "email",
+]
 ANSI = re.compile(r"\x1b\[")
 
 
@@ -136,9 +153,9 @@ def test_due_text_grouped_by_bucket_with_phone(root, run) -> None:
         "Follow-ups for Mon 2026-11-16\n"
         "\n"
         "OVERDUE (2)\n"
-        "  Fri 2026-11-13  Handwritten note  Acme Corp · Data Engineer\n"
-        "                  Dana Smith  +1 847 555 0100  dana@acme.example  journal/acme.md\n"
         "  Fri 2026-11-13  Thank-you call    Acme Corp · Data Engineer\n"
+        "                  Dana Smith  +1 847 555 0100  dana@acme.example  journal/acme.md\n"
+        "  Fri 2026-11-13  Handwritten note  Acme Corp · Data Engineer\n"
         "                  Dana Smith  +1 847 555 0100  dana@acme.example  journal/acme.md\n"
         "\n"
         "DUE NOW (1)\n"
@@ -173,8 +190,8 @@ def test_due_json_is_exactly_spec_5(root, run) -> None:
         assert list(item) == KEYS
         for key in KEYS:
             assert item[key] is None or isinstance(item[key], str)
-    # Sorted by due, then company, then action.
-    order = [(i["due"], i["company"], i["action"]) for i in items]
+    # Sorted by due, then company, then the method's order (SPEC §5).
+    order = [(i["due"], i["company"], ACTIONS.index(i["action"])) for i in items]
     assert order == sorted(order)
 
 
@@ -190,11 +207,37 @@ def test_due_json_with_nothing_owed_is_an_empty_array(make_root, run) -> None:
 
 
 def test_due_text_with_nothing_owed(make_root, run) -> None:
-    root = make_root({"lead.md": "---\ncompany: Lead\n---\n"})
+    root = make_root({"lead.md": "---\ncompany: Lead\nrole: Analyst\n---\n"})
     result = run(root, "due", "--today", TODAY)
-    assert (
-        result.stdout == "Follow-ups for Mon 2026-11-16\n\nNothing is overdue, due or coming up.\n"
+    assert result.stdout == (
+        "Follow-ups for Mon 2026-11-16\n\nNothing is overdue, due or coming up.\n"
+        "\n"
+        "1 lead not yet contacted: jobsite due --leads\n"
     )
+    listed = run(root, "due", "--today", TODAY, "--leads")
+    assert listed.stdout.endswith(
+        "LEADS, NOT YET CONTACTED (1)\n  Lead · Analyst  journal/lead.md\n"
+    )
+
+
+def test_a_file_left_out_is_counted_at_the_end_and_never_hides_the_rest(make_root, run) -> None:
+    """Issue 10: one typo must not pass for "nothing due": the last line says files are missing."""
+    broken = "---\ncompany: Fabrikam\nevents:\n  - 2026-11-12 intervew\n---\n"
+    root = make_root({"acme.md": JOURNAL["acme.md"], "fabrikam.md": broken})
+    result = run(root, "due", "--today", TODAY)
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal/fabrikam.md:4: events[0].type: unknown type 'intervew' "
+        "(did you mean 'interview'?)\n"
+    )
+    assert "Acme Corp" in result.stdout
+    assert result.stdout.endswith(
+        "Left out: 1 file with errors (listed above), so calls may be missing: "
+        "fix them, then run jobsite check\n"
+    )
+    as_json = run(root, "due", "--today", TODAY, "--json")
+    assert json.loads(as_json.stdout)  # stdout stays one JSON array; the problem is on stderr
+    assert as_json.stderr == result.stderr
 
 
 def test_today_changes_the_buckets(root, run) -> None:

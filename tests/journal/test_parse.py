@@ -43,6 +43,7 @@ GOOD_ACTION = {
     "bucket": "overdue",
     "contact": None,
     "phone": None,
+    "email": None,
 }
 
 

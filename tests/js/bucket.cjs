@@ -1,11 +1,13 @@
-// Reads [[due, dueBy, today, horizon], ...] as JSON on stdin and prints the bucket that the
-// site's own script (site_templates/assets/jobsite.js) gives each, as JSON.
+// Reads [[due, dueBy, today, horizon], ...] as JSON on stdin and prints, for each, the bucket
+// that the site's own script (site_templates/assets/jobsite.js) gives it and how the script
+// writes the day `today`, as JSON.
 const path = require("node:path");
-const { bucketOf } = require(path.join(__dirname, "..", "..", "site_templates", "assets", "jobsite.js"));
+const { bucketOf, longDate } = require(
+  path.join(__dirname, "..", "..", "site_templates", "assets", "jobsite.js"));
 
 let input = "";
 process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", () => {
   const cases = JSON.parse(input);
-  process.stdout.write(JSON.stringify(cases.map((c) => bucketOf(c[0], c[1], c[2], c[3]))));
+  process.stdout.write(JSON.stringify(cases.map((c) => [bucketOf(c[0], c[1], c[2], c[3]), longDate(c[2])])));
 });

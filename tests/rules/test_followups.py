@@ -543,12 +543,18 @@ def test_paused_has_no_actions() -> None:
     [
         (),
         ("2026-11-20 applied",),  # only a future event: still a lead today
-        # No past event at all: SPEC §4 says no actions, even with an interview ahead.
-        ("2026-11-20 interview",),
     ],
 )
 def test_a_lead_has_no_actions(events: tuple[str, ...]) -> None:
     assert actions(opportunity(*events), "2026-11-10") == []
+
+
+def test_a_lead_with_a_booked_interview_shows_the_interview() -> None:
+    """SPEC §4 (updated): a lead's only possible action is rule 4's interview."""
+    item = opportunity("2026-11-20 interview", "2026-11-25 meeting")
+    assert actions(item, "2026-11-10") == [("interview", "2026-11-20", "2026-11-20", "later")]
+    planned = plan(item, D("2026-11-10"), US)
+    assert planned.status == "lead" and planned.scheduled.date == D("2026-11-20")
 
 
 # --- Custom settings --------------------------------------------------------------------------
@@ -608,7 +614,7 @@ def test_gb_calendar_moves_the_thank_you_call_past_boxing_day_observed() -> None
 # --- plan_all and date_warnings ---------------------------------------------------------------
 
 
-def test_plan_all_sorts_by_due_company_action_then_file() -> None:
+def test_plan_all_sorts_by_due_company_the_methods_order_then_file() -> None:
     beta = opportunity("2026-11-02 applied", company="Beta", path="journal/beta.md")
     acme = opportunity("2026-11-12 interview", company="Acme", path="journal/acme.md")
     acme2 = opportunity("2026-11-02 applied", company="Acme", path="journal/acme-2.md")
@@ -616,8 +622,8 @@ def test_plan_all_sorts_by_due_company_action_then_file() -> None:
     assert [(a.due.isoformat(), a.opportunity.path, a.action) for a in planned] == [
         ("2026-11-05", "journal/acme-2.md", "follow-up-call"),
         ("2026-11-05", "journal/beta.md", "follow-up-call"),
+        ("2026-11-13", "journal/acme.md", "thank-you-call"),  # the call before the note
         ("2026-11-13", "journal/acme.md", "handwritten-note"),
-        ("2026-11-13", "journal/acme.md", "thank-you-call"),
     ]
 
 

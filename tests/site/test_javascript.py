@@ -21,6 +21,7 @@ import pytest
 from jobsite.rules.followups import bucket
 from jobsite.site.pages import packaged_templates
 from jobsite.site.protect.keys import SiteKeys
+from jobsite.words import long_day
 
 from conftest import REPO, TESTS, in_ci
 
@@ -73,8 +74,9 @@ def test_every_script_parses(node: str) -> None:
         assert done.returncode == 0, f"{script}: {done.stderr}"
 
 
-def test_the_pages_rebucket_exactly_as_the_rules_do(node: str) -> None:
-    """Days around month and year ends, windows of one day and of several, every horizon."""
+def test_the_pages_rebucket_and_write_days_exactly_as_the_python_does(node: str) -> None:
+    """Days around month and year ends, windows of one day and of several, every horizon;
+    and the day written as every page writes it (`Mon 30 Nov 2026`)."""
     rng = random.Random(8)
     start = date(2026, 1, 1)
     cases = []
@@ -84,7 +86,8 @@ def test_the_pages_rebucket_exactly_as_the_rules_do(node: str) -> None:
         today = due + timedelta(days=rng.randrange(-40, 40))
         cases.append((due, due_by, today, rng.choice((0, 1, 7, 30, 3650))))
     given = [[d.isoformat(), b.isoformat(), t.isoformat(), h] for d, b, t, h in cases]
-    assert _run(node, "bucket.cjs", given) == [bucket(d, b, t, h) for d, b, t, h in cases]
+    expected = [[bucket(d, b, t, h), long_day(t)] for d, b, t, h in cases]
+    assert _run(node, "bucket.cjs", given) == expected
 
 
 def _sealed(path: str) -> tuple[SiteKeys, dict[str, object]]:

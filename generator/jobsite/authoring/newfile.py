@@ -17,8 +17,6 @@ import yaml
 
 from jobsite.atomic import create_exclusive
 
-_BODY = "Notes in Markdown: why this opportunity, talking points, what they said.\n"
-
 
 @dataclass(frozen=True, slots=True)
 class Draft:
@@ -30,11 +28,11 @@ class Draft:
     contact: str | None = None
     phone: str | None = None
     email: str | None = None
-    first_event: tuple[str, date] | None = None  # ("applied" or "contacted", its date)
+    events: tuple[tuple[str, date], ...] = ()  # (type, date): applied, contacted, interview...
 
 
 def render(draft: Draft) -> str:
-    """The new file's text: front matter in the template's layout, then a notes stub."""
+    """The new file's text: front matter in the template's layout, and no notes yet."""
     import frontmatter  # noqa: PLC0415 - only `new` needs it
 
     metadata: dict[str, object] = {"company": draft.company}
@@ -45,13 +43,11 @@ def render(draft: Draft) -> str:
     if draft.contact:
         contact = {"name": draft.contact, "phone": draft.phone, "email": draft.email}
         metadata["contacts"] = [{key: value for key, value in contact.items() if value}]
-    events = []
-    if draft.first_event is not None:
-        kind, day = draft.first_event
-        events.append(_FlowMapping(date=day, type=kind))
-    metadata["events"] = events
+    ordered = sorted(draft.events, key=lambda event: event[1])
+    metadata["events"] = [_FlowMapping(date=day, type=kind) for kind, day in ordered]
     metadata["tags"] = []
-    post = frontmatter.Post(_BODY, **metadata)
+    # No placeholder prose: what is below the front matter shows on the company page.
+    post = frontmatter.Post("", **metadata)
     text = frontmatter.dumps(
         post, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1000
     )

@@ -115,6 +115,8 @@ def _contact(ref: dict[str, dict[str, str]]) -> dict[str, Any]:
                 "properties": {
                     "name": ref["text"],
                     **{key: text for key in ("title", "role", "phone", "email", "notes")},
+                    "address": _doc(text, "Postal address, for the handwritten note."),
+                    "greeting": _doc(text, "How to address them in a script: Ms. Okafor, Art."),
                     "primary": {"type": ["boolean", "string", "null"]},
                 },
             },

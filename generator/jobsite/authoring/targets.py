@@ -8,12 +8,17 @@ and spacing, or of the file's name. Exactly one opportunity must match.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from jobsite.errors import TargetError
 from jobsite.journal.load import Journal
-from jobsite.model import Opportunity
-from jobsite.words import count, quoted
+from jobsite.model import Opportunity, Problem
+from jobsite.words import closest, count, quoted
+
+# `company: Fabrikam` or `role: ...` on a line of its own: enough to recognise a file that does
+# not load.
+_FRONT_MATTER_NAME = re.compile(r"^(?:company|role)\s*:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
 
 
 def find_target(root: Path, folder: str, target: str, journal: Journal) -> Opportunity:
@@ -32,16 +37,43 @@ def find_target(root: Path, folder: str, target: str, journal: Journal) -> Oppor
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        broken = len({p.path for p in journal.problems if p.is_error})
+        broken = _broken_matches(root, journal, needle)
+        if broken:
+            lines = [
+                f"log: {quoted(target)} matches {count(len(broken), 'file')} that jobsite "
+                "cannot read until it is fixed ('jobsite check' lists every problem):"
+            ]
+            raise TargetError("\n".join([*lines, *(f"  {problem}" for problem in broken)]))
+        unread = len({p.path for p in journal.problems if p.is_error})
         note = (
-            f" ({count(broken, 'file')} with errors not searched: see 'jobsite check')"
-            if broken
+            f" ({count(unread, 'file')} with errors not searched: see 'jobsite check')"
+            if unread
             else ""
         )
         raise TargetError(f"log: no opportunity matches {quoted(target)}{note}")
     lines = [f"log: {quoted(target)} matches {len(matches)} opportunities; name one by its path:"]
     lines += [f"  {o.path}  {o.company}" + (f" · {o.role}" if o.role else "") for o in matches]
     raise TargetError("\n".join(lines))
+
+
+def _broken_matches(root: Path, journal: Journal, needle: str) -> list[Problem]:
+    """The first error of each file left out whose name, company or role holds `needle`:
+    the opportunity the user means may be one jobsite could not read."""
+    first: dict[str, Problem] = {}
+    for problem in journal.problems:
+        if problem.is_error:
+            first.setdefault(problem.path, problem)
+    found = []
+    for path, problem in first.items():
+        names = [Path(path).stem]
+        try:
+            text = (root / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        names += _FRONT_MATTER_NAME.findall(text)
+        if any(needle in _normal(name) for name in names):
+            found.append(problem)
+    return found
 
 
 def match_contact(opportunity: Opportunity, name: str | None) -> str | None:
@@ -56,6 +88,17 @@ def match_contact(opportunity: Opportunity, name: str | None) -> str | None:
     if exact:
         return exact[0]
     return partial[0] if len(partial) == 1 else name.strip()
+
+
+def stranger(opportunity: Opportunity, name: str | None) -> str | None:
+    """Where `name` (as `match_contact` left it) is none of the contacts, the warning that
+    says so, naming the closest contact; None where it is one of them."""
+    if not name or any(contact.name == name for contact in opportunity.contacts):
+        return None
+    names = {_normal(contact.name): contact.name for contact in opportunity.contacts}
+    near = closest(_normal(name), list(names), cutoff=0.5)
+    hint = f" (did you mean '{names[near]}'?)" if near else ""
+    return f"{quoted(name)} is not among the contacts{hint}; logged as written"
 
 
 def _existing_file(root: Path, folder: str, target: str) -> str | None:

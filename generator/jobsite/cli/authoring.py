@@ -80,6 +80,16 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     metavar="[DATE]",
     help="Record the first contact, on DATE or today.",
 )
+@click.option(
+    "--interview",
+    metavar="DATE",
+    help="Record an interview on DATE (a date ahead books it).",
+)
+@click.option(
+    "--meeting",
+    metavar="DATE",
+    help="Record a networking meeting or informational interview on DATE.",
+)
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
 @today_option
 @click.pass_obj
@@ -94,6 +104,8 @@ def new(
     kind: str,
     applied: str | None,
     contacted: str | None,
+    interview: str | None,
+    meeting: str | None,
     edit: bool,
     today: datetime | None,
 ) -> None:
@@ -103,6 +115,7 @@ def new(
 
     \b
     Example: jobsite new "Acme Corp" --role "Data Engineer" --contact "Dana Smith" --applied
+    Example: jobsite new "Omar Haddad" --kind networking --contacted --meeting 2026-12-02
     """
     from jobsite.authoring.newfile import Draft, create, render  # noqa: PLC0415 - python-frontmatter
 
@@ -113,11 +126,12 @@ def new(
     if not company.strip():
         raise click.BadParameter("is empty", param_hint="'COMPANY'")
     day = today_from(today)
-    first = None
-    if applied is not None:
-        first = ("applied", _date_value(applied, "--applied", day))
-    elif contacted is not None:
-        first = ("contacted", _date_value(contacted, "--contacted", day))
+    given = {"applied": applied, "contacted": contacted, "interview": interview, "meeting": meeting}
+    events = tuple(
+        (word, _date_value(value, f"--{word}", day))
+        for word, value in given.items()
+        if value is not None
+    )
     draft = Draft(
         _one_line(company) or "",
         _one_line(role),
@@ -125,7 +139,7 @@ def new(
         _one_line(contact),
         _one_line(phone),
         _one_line(email),
-        first,
+        events,
     )
     agenda = build_agenda(root, day)
     folder = root / agenda.settings.journal
@@ -141,9 +155,10 @@ def new(
     report(parsed.problems)
     click.echo(f"Created {relative}")
     if parsed.opportunity is not None:
-        # An application dated ahead counts from its own day, not from today.
-        when = max([day, *(e.date for e in parsed.opportunity.events)])
-        _print_next(parsed.opportunity, when, agenda)
+        # An application dated ahead counts from its own day, not from today; a booked
+        # interview is shown as what is next.
+        past = [e.date for e in parsed.opportunity.events if e.type not in INTERVIEWS]
+        _print_next(parsed.opportunity, max([day, *past]), agenda)
 
 
 @click.command()
@@ -187,13 +202,17 @@ def log(
     Example: jobsite log acme call --with Dana --notes "left the three-part message"
     """
     from jobsite.authoring.eventlog import log_event, new_event  # noqa: PLC0415 - `due` never needs them
-    from jobsite.authoring.targets import find_target, match_contact  # noqa: PLC0415
+    from jobsite.authoring.targets import find_target, match_contact, stranger  # noqa: PLC0415
 
     now = today_from(today)
     agenda = build_agenda(root, now)
     opportunity = find_target(root, agenda.settings.journal, target, agenda.journal)
     when = day.date() if day is not None else now
-    event = new_event(when, event_type, match_contact(opportunity, with_), channel, notes)
+    contact = match_contact(opportunity, with_)
+    event = new_event(when, event_type, contact, channel, notes)
+    unknown = stranger(opportunity, event.with_)
+    if unknown:
+        click.echo(f"{opportunity.path}: warning: {unknown}", err=True)
     if any((e.date, e.type) == (event.date, event.type) for e in opportunity.events):
         click.echo(
             f"{opportunity.path}: warning: {event.type} on {when} is there already", err=True
@@ -281,16 +300,41 @@ def _why_nothing(planned: Plan) -> str:
             # SPEC §4: an opportunity with no past event is a lead, even with one scheduled.
             return f"its first event is the {scheduled.type} on {iso_day(scheduled.date)}"
         path = planned.opportunity.path
-        return f"a lead until its first event (jobsite log {path} applied)"
+        first = "contacted" if planned.opportunity.kind == "networking" else "applied"
+        return f"a lead until its first event (jobsite log {path} {first})"
     if planned.status != "active":
         return "the opportunity is closed"
     return "no follow-up is owed"
 
 
+# How `log` names what it recorded: "Logged the meeting in person with Omar Haddad on ...".
+_EVENT_NOUNS = {
+    "contacted": "the first contact",
+    "applied": "the application",
+    "follow-up": "a follow-up",
+    "call": "a call",
+    "voicemail": "a voicemail",
+    "email": "an email",
+    "reply": "their reply",
+    "interview": "the interview",
+    "meeting": "the meeting",
+    "thank-you": "the thank-you call",
+    "note": "the handwritten note",
+    "offer": "the offer",
+    "hired": "the hire",
+    "rejected": "the rejection",
+    "withdrawn": "your withdrawal",
+    "closed": "the close",
+}
+_CHANNEL_PHRASES = {"in-person": "in person", "linkedin": "on LinkedIn", "other": "(other channel)"}
+
+
 def _describe(event: Event) -> str:
-    parts = [event.written_type]
-    if event.written_channel:
-        parts.append(f"by {event.written_channel}")
+    """`the meeting in person with Omar Haddad on Thu 2026-11-26`."""
+    parts = [_EVENT_NOUNS[event.written_type]]
+    channel = event.written_channel
+    if channel:
+        parts.append(_CHANNEL_PHRASES.get(channel, f"by {channel}"))
     if event.with_:
         parts.append(f"with {event.with_}")
     return f"{' '.join(parts)} on {iso_day(event.date)}"

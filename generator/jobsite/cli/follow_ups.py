@@ -20,9 +20,18 @@ from jobsite.words import count
 @today_option
 @click.option("--all", "show_all", is_flag=True, help="Also list actions beyond the horizon.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array instead of text.")
+@click.option("--leads", "show_leads", is_flag=True, help="List the leads not yet contacted.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any journal file has a problem.")
 @click.pass_obj
-def due(root: Path, today: datetime | None, show_all: bool, as_json: bool, strict: bool) -> None:
+def due(
+    root: Path,
+    *,
+    today: datetime | None,
+    show_all: bool,
+    as_json: bool,
+    show_leads: bool,
+    strict: bool,
+) -> None:
     """List the follow-ups that are overdue, due now and coming up.
 
     Example: jobsite due --today 2026-11-26
@@ -31,10 +40,17 @@ def due(root: Path, today: datetime | None, show_all: bool, as_json: bool, stric
     problems = report(agenda.problems)
     shown = [a for a in agenda.actions if show_all or a.bucket != "later"]
     if as_json:
-        click.echo(format_json(shown))
+        click.echo(format_json(shown))  # the problems are on stderr already, one a line
     else:
-        hidden = len(agenda.actions) - len(shown)
-        text = format_due(shown, agenda.today, agenda.settings.horizon_days, hidden)
+        text = format_due(
+            shown,
+            agenda.today,
+            agenda.settings.horizon_days,
+            hidden_later=len(agenda.actions) - len(shown),
+            leads=[p.opportunity for p in agenda.plans if p.status == "lead"],
+            show_leads=show_leads,
+            left_out=len(agenda.left_out()),
+        )
         click.echo(text, color=color())
     if strict and problems:
         raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")

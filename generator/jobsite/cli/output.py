@@ -12,7 +12,7 @@ from datetime import date
 
 import click
 
-from jobsite.model import Action
+from jobsite.model import Action, Opportunity
 from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import count, iso_day
 
@@ -37,8 +37,19 @@ def format_json(actions: Sequence[Action]) -> str:
     return f"[\n{lines}\n]"
 
 
-def format_due(actions: Sequence[Action], today: date, horizon_days: int, hidden_later: int) -> str:
-    """The due list grouped by bucket, each action with its dates, contact and phone."""
+def format_due(
+    actions: Sequence[Action],
+    today: date,
+    horizon_days: int,
+    *,
+    hidden_later: int = 0,
+    leads: Sequence[Opportunity] = (),
+    show_leads: bool = False,
+    left_out: int = 0,
+) -> str:
+    """The due list grouped by bucket, each action with its dates, contact and phone; then
+    the leads (counted, or listed with `show_leads`), and a last line counting the files
+    left out because of an error, so that no one takes a short list for a complete one."""
     lines = [click.style(f"Follow-ups for {iso_day(today)}", bold=True)]
     for bucket, (heading, colour) in _HEADINGS.items():
         group = [action for action in actions if action.bucket == bucket]
@@ -52,16 +63,38 @@ def format_due(actions: Sequence[Action], today: date, horizon_days: int, hidden
     if hidden_later:
         more = count(hidden_later, "more action")
         lines += ["", click.style(f"{more} later: jobsite due --all", dim=True)]
+    if leads and show_leads:
+        title = f"LEADS, NOT YET CONTACTED ({len(leads)})"
+        lines += ["", click.style(title, bold=True)]
+        lines += [f"  {_who(lead)}  {click.style(lead.path, dim=True)}" for lead in leads]
+    elif leads:
+        waiting = count(len(leads), "lead")
+        lines += ["", click.style(f"{waiting} not yet contacted: jobsite due --leads", dim=True)]
+    if left_out:
+        files = count(left_out, "file")
+        lines += [
+            "",
+            click.style(
+                f"Left out: {files} with errors (listed above), so calls may be missing: "
+                "fix them, then run jobsite check",
+                fg="red",
+                bold=True,
+            ),
+        ]
     return "\n".join(lines)
+
+
+def _who(opportunity: Opportunity) -> str:
+    """`Acme Corp · Data Engineer`, the company in bold."""
+    who = click.style(opportunity.company, bold=True)
+    return who + (f" · {opportunity.role}" if opportunity.role else "")
 
 
 def _format_action(action: Action) -> list[str]:
     """Two lines: when, what and where; then who to call and how to reach them."""
     opportunity = action.opportunity
     what = f"{ACTION_LABELS[action.action]:<17}"
-    who = click.style(opportunity.company, bold=True)
-    if opportunity.role:
-        who += f" · {opportunity.role}"
+    who = _who(opportunity)
     window = f"  (until {iso_day(action.due_by)})" if action.due_by != action.due else ""
     lines = [f"  {iso_day(action.due)}  {what} {who}{window}"]
     contact = opportunity.primary_contact

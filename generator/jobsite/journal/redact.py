@@ -24,12 +24,12 @@ _BEFORE_VALUE = re.compile(r"^[^'\"]*")
 
 
 def redact_journal(journal: Journal, fields: Iterable[str]) -> Journal:
-    """`journal` without the `fields` (some of "phone", "email", "notes") anywhere in it.
+    """`journal` without the `fields` (some of `REDACTABLE`) anywhere in it.
 
-    `phone` and `email` are the contacts' numbers and addresses; `notes` is the contacts'
-    notes, the events' notes and the file's own Markdown notes. A key of the same name at
-    any depth of the keys jobsite does not know (`recruiter: {phone: ...}`) goes too. With no
-    fields, `journal` itself is returned.
+    `phone`, `email` and `address` are the contacts' numbers, email and postal addresses;
+    `notes` is the contacts' notes, the events' notes and the file's own Markdown notes. A key
+    of the same name at any depth of the keys jobsite does not know (`recruiter: {phone: ...}`)
+    goes too. With no fields, `journal` itself is returned.
     """
     names = frozenset(fields)
     unknown = names - frozenset(REDACTABLE)
@@ -68,6 +68,7 @@ def _redact_contact(contact: Contact, names: frozenset[str]) -> Contact:
         contact,
         phone=None if "phone" in names else contact.phone,
         email=None if "email" in names else contact.email,
+        address=None if "address" in names else contact.address,
         notes=None if "notes" in names else contact.notes,
     )
 

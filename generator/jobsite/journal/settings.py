@@ -29,7 +29,7 @@ from jobsite.words import quoted
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "jobsite"
-REDACTABLE = ("phone", "email", "notes")
+REDACTABLE = ("phone", "email", "address", "notes")
 # Bounds that keep every date computed from a setting inside the calendar: ten years ahead is
 # far beyond any follow-up, and `date` ends at 9999-12-31.
 MAX_DAYS = 3650
@@ -48,6 +48,20 @@ UNSET = _Unset.UNSET
 
 
 @dataclass(frozen=True, slots=True)
+class Me:
+    """You, as the scripts say it: "this is NAME", "you can reach me at PHONE"."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def reach(self) -> str | None:
+        """How a contact reaches you back: the phone, else the email."""
+        return self.phone or self.email
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The follow-up settings of one journal root; every field has the SPEC §2 default."""
 
@@ -60,6 +74,7 @@ class Settings:
     horizon_days: int = 7
     protect: bool = False  # encrypt the published site with JOBSITE_PASSWORD
     redact: frozenset[str] = frozenset()  # of REDACTABLE: left out of everything published
+    me: Me = Me()  # your own name, phone and email, for the scripts
     # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
     where: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -314,6 +329,25 @@ def _redact(value: object, location: str) -> frozenset[str]:
     return frozenset(names)
 
 
+def _me(value: object, location: str) -> Me:
+    if value is None:
+        return Me()
+    if not isinstance(value, dict):
+        raise SettingsError(f"{location}: expected {{name: ..., phone: ..., email: ...}}")
+    fields = {}
+    for key, item in value.items():
+        if key not in ("name", "phone", "email"):
+            raise SettingsError(
+                f"{location}: unknown key {quoted(str(key))} (expected name, phone, email)"
+            )
+        if key == "phone" and isinstance(item, int) and not isinstance(item, bool):
+            # YAML reads 0312 5550 as a number and drops its zero: only quotes keep it.
+            raise SettingsError(f'{location}.phone: write it in quotes, e.g. "+1 312 555 0100"')
+        if item is not None:
+            fields[key] = _string(item, f"{location}.{key}")
+    return Me(**fields)
+
+
 _PARSERS: dict[str, Callable[[object, str], object]] = {
     "journal": _string,
     "country": _code,
@@ -324,4 +358,5 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "horizon_days": lambda v, where: _integer(v, where, 0, MAX_DAYS),
     "protect": _boolean,
     "redact": _redact,
+    "me": _me,
 }

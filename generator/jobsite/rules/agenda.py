@@ -41,6 +41,14 @@ class Agenda:
     actions: tuple[Action, ...]
     problems: tuple[Problem, ...]
 
+    def left_out(self) -> tuple[Problem, ...]:
+        """The first error of each file left out of every list, by path."""
+        first: dict[str, Problem] = {}
+        for problem in self.problems:
+            if problem.is_error:
+                first.setdefault(problem.path, problem)
+        return tuple(first.values())
+
     def checks(self) -> tuple[Problem, ...]:
         """The problems and the warnings that depend on today (`jobsite check`, the site)."""
         found = list(self.problems)

@@ -69,9 +69,13 @@ def plan(
         "outreach": next((e for e in past if e.type in _OUTREACH), None),
     }
     state = status(opportunity, past)
-    if state != "active":
+    if state == "lead" and scheduled is not None:
+        # SPEC §4: a lead's only action is an interview already booked.
+        owed = [("interview", scheduled.date, scheduled.date, scheduled)]
+    elif state != "active":
         return Plan(opportunity, state, **facts)  # closed, paused, or a lead
-    owed = _owed(opportunity, past, scheduled, calendar, settings)
+    else:
+        owed = _owed(opportunity, past, scheduled, calendar, settings)
     actions = tuple(
         Action(
             opportunity,

@@ -2,3 +2,6 @@
 
 Nothing here decides a rule: it formats what `jobsite.rules` planned.
 """
+
+# The logger of everything the plugin says; MkDocs prints its warnings, `--strict` counts them.
+PLUGIN_LOGGER = "mkdocs.plugins.jobsite"

@@ -1,6 +1,7 @@
 """`jobsite build` and `jobsite serve`: MkDocs' own build and server, run on a journal root.
 
-Kept apart from cli.py so that MkDocs is imported only by the commands that need it.
+Kept apart from the command line so that MkDocs is imported only by the commands that need
+it; `engine` picks MkDocs or ProperDocs before anything imports it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from jobsite.errors import BuildError
 from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME
-from jobsite.site.plugin import PLUGIN_LOGGER
+from jobsite.site import PLUGIN_LOGGER, engine
 
 
 def _config_file(root: Path) -> Path:
@@ -35,14 +36,20 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
     included) fails the build.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    engine.select()
     from mkdocs.commands.build import build  # noqa: PLC0415 - slow import, only here
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
     _quiet_mkdocs_info()
-    with _warnings_to_stderr(defer_errors=True) as warnings, _source_date(today):
+    config_file = _config_file(root)
+    with (
+        _warnings_to_stderr(defer_errors=True) as warnings,
+        _source_date(today),
+        engine.completed_config(config_file) as completed,
+    ):
         try:
-            config = load_config(str(_config_file(root)), strict=strict)
+            config = load_config(str(config_file), strict=strict, **completed)
             if PLUGIN_NAME not in config.plugins:
                 raise BuildError(
                     f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
@@ -66,22 +73,28 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
 def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: bool) -> None:
     """Serve the site of `root` with live reload until interrupted."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    engine.select()
     from mkdocs.commands.serve import serve  # noqa: PLC0415 - slow import, only here
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
-    config_file = str(_config_file(root))
+    config_file = _config_file(root)
     try:
-        with _warnings_to_stderr(talk=True):
+        with _warnings_to_stderr(talk=True), engine.completed_config(config_file) as completed:
             # MkDocs keeps one plugin object for the whole of `serve` (it has `on_startup`):
             # this first load makes it, and the day set on it holds for every rebuild.
-            config = load_config(config_file, dev_addr=dev_addr)
+            config = load_config(str(config_file), dev_addr=dev_addr, **completed)
             if PLUGIN_NAME not in config.plugins:
                 raise BuildError(
                     f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
                 )
             config.plugins[PLUGIN_NAME].today = today
-            serve(config_file=config_file, dev_addr=dev_addr, open_in_browser=open_browser)
+            serve(
+                config_file=str(config_file),
+                dev_addr=dev_addr,
+                open_in_browser=open_browser,
+                **completed,
+            )
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise BuildError(f"serve failed: {_one_line(error)}") from None
 

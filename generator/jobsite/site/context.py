@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jobsite.journal.redact import redact_problems
+from jobsite.journal.settings import Me
 from jobsite.model import Action, Event, Opportunity, Plan, Problem
 from jobsite.rules.agenda import Agenda
 from jobsite.site.stats import Stats, compute_stats
@@ -117,7 +118,10 @@ class SiteContext:
     paused: tuple[Opportunity, ...]
     companies: tuple[CompanyView, ...]
     company_of: dict[str, CompanyView]  # by opportunity path
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # every problem and date warning, for the home page's list
+    left_out: tuple[Problem, ...]  # the first error of each file left out, shown first
+    me: Me  # your own name, phone and email, for the scripts
+    search: bool  # whether the site has a search box (not in protected mode)
     stats: Stats
     fills: dict[str, ScriptFill]  # by the action's `file:action`, for overdue and due actions
 
@@ -130,10 +134,13 @@ class SiteContext:
         return self.fills.get(action_key(action))
 
 
-def build_context(agenda: Agenda, slug_for: Callable[[str], str] | None = None) -> SiteContext:
+def build_context(
+    agenda: Agenda, slug_for: Callable[[str], str] | None = None, *, search: bool = True
+) -> SiteContext:
     """The template context for the site of `agenda`.
 
     `slug_for` names the company pages (protected mode passes opaque ones); default `slugify`.
+    `search` says whether the site has a search box.
     """
     groups: dict[str, list[Plan]] = defaultdict(list)
     for plan in agenda.plans:
@@ -161,7 +168,7 @@ def build_context(agenda: Agenda, slug_for: Callable[[str], str] | None = None) 
         for bucket in BUCKETS
     }
     plan_of = {plan.opportunity.path: plan for plan in agenda.plans}
-    problems = agenda.checks()
+    problems, left_out = agenda.checks(), agenda.left_out()
     fills = {
         action_key(a): ScriptFill(a, plan_of[a.opportunity.path], _fill_anchor(a))
         for b in ("overdue", "due")
@@ -178,6 +185,9 @@ def build_context(agenda: Agenda, slug_for: Callable[[str], str] | None = None) 
         companies=tuple(companies),
         company_of=company_of,
         problems=redact_problems(problems) if agenda.settings.redact else problems,
+        left_out=redact_problems(left_out) if agenda.settings.redact else left_out,
+        me=agenda.settings.me,
+        search=search,
         stats=compute_stats(agenda),
         fills=fills,
     )

@@ -29,7 +29,9 @@ from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import long_day
 
 TEMPLATES_FOLDER = "site_templates"
-ASSETS = ("assets/jobsite.css", "assets/jobsite.js")
+ASSETS = ("assets/jobsite.css", "assets/jobsite.js", "assets/vendor/iframe-worker-shim.js")
+# Lets Material's search run its worker on a site opened from disk (file://).
+WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
 SCRIPT_TITLES = {
     "follow-up-call": "Three-part follow-up call",
     "thank-you-call": "Thank-you call",
@@ -93,15 +95,17 @@ def render_site(
     *,
     directory_urls: bool = True,
     slug_for: Callable[[str], str] | None = None,
+    search: bool = True,
 ) -> RenderedSite:
     """Every generated page of the site of `agenda`, and the assets those pages use.
 
-    `slug_for` names the company pages (see `site_context.build_context`).
+    `slug_for` names the company pages and `search` says whether the site has a search box
+    (see `context.build_context`).
     """
     folders = template_folders(agenda.root)
     _icon.cache_clear()  # read each icon once per build, and afresh on every `serve` rebuild
     env = _environment(tuple(str(folder) for folder in folders))
-    context = build_context(agenda, slug_for)
+    context = build_context(agenda, slug_for, search=search)
     pages: dict[str, str] = {}
 
     def render(path: str, template: str, **values: object) -> None:

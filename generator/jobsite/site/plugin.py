@@ -32,8 +32,9 @@ from jobsite.errors import JobsiteError
 from jobsite.journal.settings import OPTION_NAMES, UNSET, Settings, locator, settings_from
 from jobsite.model import Action
 from jobsite.rules.agenda import build_agenda
+from jobsite.site import PLUGIN_LOGGER
 from jobsite.site.ics import render_calendar
-from jobsite.site.pages import TEMPLATES_FOLDER, environment, render_site
+from jobsite.site.pages import TEMPLATES_FOLDER, WORKER_SHIM, environment, render_site
 from jobsite.site.protect import (
     ProtectedBuild,
     derive_site_key,
@@ -42,9 +43,9 @@ from jobsite.site.protect import (
     start_protected_build,
 )
 from jobsite.site.serving import checking_host, status_line
+from jobsite.site.theme import use_material
 from jobsite.vocabulary import BUCKETS
 
-PLUGIN_LOGGER = "mkdocs.plugins.jobsite"
 log = logging.getLogger(PLUGIN_LOGGER)
 
 CALENDAR = "calendar.ics"  # every action as an all-day event, for a calendar to subscribe to
@@ -128,8 +129,10 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             self.settings = settings_from(self.config, locator(Path(config.config_file_path)))
         except JobsiteError as error:
             raise ConfigurationError(str(error)) from None
+        use_material(config)
         if config.theme.name == "material":
             config.theme["font"] = False
+            _works_from_disk(config)
         self._protected = self._start_protected(config) if self.settings.protect else None
         return config
 
@@ -165,6 +168,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             agenda,
             directory_urls=config.use_directory_urls,
             slug_for=protected.slug if protected else None,
+            search=protected is None and _has_search(config),
         )
         calendar = render_calendar(
             agenda.actions, agenda.today, link=_page_link(config.site_url, site.company_pages)
@@ -220,6 +224,8 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         line, what the site now shows (under `serve`, a line per rebuild)."""
         if self._protected is not None:
             self._protected.finish(config, self._written)
+        else:
+            _search_index_as_script(config.site_dir)
         if self._built:
             log.info(f"{datetime.now():%H:%M:%S} rebuilt: {self._status}")
         else:
@@ -242,6 +248,34 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         server.set_app(checking_host(server.get_app(), server.server_address[1]))
         log.info(f"serving the site on {server.url} (press Ctrl+C to stop)")
         return server
+
+
+def _has_search(config: MkDocsConfig) -> bool:
+    """Whether the site gets a search box: a search plugin that is not switched off."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return bool(getattr(plugin, "config", {}).get("enabled", True))
+    return False
+
+
+def _works_from_disk(config: MkDocsConfig) -> None:
+    """`site/index.html` opened from a file manager works: every link names its file
+    (`due/index.html`, not `due/`, which opens a folder listing), and search runs its worker
+    through the shim jobsite ships (Material's offline plugin would load it from unpkg.com).
+    The published site uses the same addresses, so a link copied from one works in the other."""
+    config.use_directory_urls = False
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+
+
+def _search_index_as_script(site_dir: str) -> None:
+    """search/search_index.js beside the JSON: from file://, Material's search reads the
+    index as a script (a page opened from disk may not fetch another file)."""
+    index = Path(site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        data = index.read_text(encoding="utf-8")
+        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def _page_link(site_url: str | None, pages: dict[str, str]) -> Callable[[Action], str | None]:

@@ -33,12 +33,13 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils import clean_directory
 
 from jobsite.journal.settings import Settings
+from jobsite.site import PLUGIN_LOGGER
 from jobsite.site.context import company_key
 from jobsite.site.pages import ASSETS
 from jobsite.site.protect.keys import SiteKeys
 from jobsite.site.protect.shell import locked_page, not_found_page, unlocked_additions
 
-log = logging.getLogger("mkdocs.plugins.jobsite")
+log = logging.getLogger(PLUGIN_LOGGER)
 
 PASSWORD_VARIABLE = "JOBSITE_PASSWORD"
 SHORT_PASSWORD = 16  # below this many characters, the build warns (and --strict fails)
