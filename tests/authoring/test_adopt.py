@@ -323,6 +323,11 @@ def test_shapes(before: str, after: str) -> None:
             id="code-is-not-read",
         ),
         pytest.param(
+            "- [ ] 📞 call Dana back 2026-11-20\n- [ ] 📧 thank Lee\n",
+            [],
+            id="a-task-with-no-number-or-address-is-no-contact",
+        ),
+        pytest.param(
             "📧 [[Dana Smith]]: [dana@a.example](mailto:dana@a.example)\n",
             [Contact("Dana Smith", email="dana@a.example")],
             id="links",

@@ -27,6 +27,7 @@ EMAIL_MARKS = ("📧", "✉️", "✉")
 PHONE_MARKS = ("📞", "☎️", "☎", "📱")
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:tel:)?\+?\d[\d ().\-/]{5,}\d")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date is no phone number
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # [text](target) → text
 _WIKILINK = re.compile(r"\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]")  # [[Name|alias]] → Name
 _LEAD = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?)?")
@@ -108,6 +109,9 @@ def from_body(body: str, first_line: int) -> list[Found]:
             current, before = None, (line if line.strip() else None)
             continue
         email, phone, rest = _take_values(line)
+        if email is None and phone is None:  # `- [ ] 📞 call Dana back`: a task, not a contact
+            current, before = None, line
+            continue
         if rest:
             person, title = _name_and_title(rest)
             found.append(Found(Contact(person, title=title), number))
@@ -166,7 +170,7 @@ def _take_values(line: str) -> tuple[str | None, str | None, str]:
     email = email_match[0].removeprefix("mailto:") if email_match else None
     if email_match:
         text = text[: email_match.start()] + " " + text[email_match.end() :]
-    phone_match = _PHONE.search(text)
+    phone_match = next((m for m in _PHONE.finditer(text) if not _DAY.fullmatch(m[0])), None)
     phone = phone_match[0].removeprefix("tel:").strip() if phone_match else None
     if phone_match:
         text = text[: phone_match.start()] + " " + text[phone_match.end() :]

@@ -107,7 +107,7 @@ def _rename(rewrite: Rewrite, text: str, names: dict, new: str, old_keys: tuple[
     if new in names or old is None:
         return
     key, value = names[old]
-    if not isinstance(value, yn.ScalarNode) or not yn.scalar_text(value):
+    if not isinstance(value, yn.ScalarNode):
         raise NotUnderstoodError(yn.line_of(key, 1), f"{old}: expected text, to become {new}")
     start, end = key.start_mark.index, key.end_mark.index
     rewrite.edits += [
@@ -123,12 +123,13 @@ def _dates(items: list) -> list[tuple[yn.Node, yn.Node, tuple[date, str] | None]
     for name, key, value in items:
         if name not in foreign.DATE_KEYS or not foreign.is_date_value(value):
             continue
-        if yn.scalar_text(value) is None or not yn.scalar_text(value).strip():  # type: ignore[union-attr]
+        text = yn.scalar_text(value)
+        if text is None or not text.strip():
             dated.append((key, value, None))
             continue
         day = yn.parse_date(value)
-        if isinstance(day, str) and "<%" in (yn.scalar_text(value) or ""):
-            day = f"{quoted(yn.scalar_text(value))} is a Templater command that never ran: {_DATE}"
+        if isinstance(day, str) and "<%" in text:
+            day = f"{quoted(text)} is a Templater command that never ran: {_DATE}"
         if isinstance(day, str):
             raise NotUnderstoodError(yn.line_of(value, 1), f"{name}: {day}")
         kind = "applied" if name in foreign.APPLIED_KEYS else "interview"
@@ -136,9 +137,11 @@ def _dates(items: list) -> list[tuple[yn.Node, yn.Node, tuple[date, str] | None]
     for kind in ("applied", "interview"):
         days = {event[0] for _, _, event in dated if event and event[1] == kind}
         if len(days) > 1:
-            keys = [yn.scalar_text(k) for k, _, e in dated if e and e[1] == kind]
-            line = yn.line_of(dated[0][0], 1)
-            raise NotUnderstoodError(line, f"{' and '.join(keys)} give different dates: keep one")
+            keys = [k for k, _, e in dated if e and e[1] == kind]
+            names = " and ".join(str(yn.scalar_text(k)) for k in keys)
+            raise NotUnderstoodError(
+                yn.line_of(keys[0], 1), f"{names} give different dates: keep one"
+            )
     return dated
 
 
