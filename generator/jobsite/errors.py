@@ -34,6 +34,10 @@ class EventLogError(JobsiteError):
     """The event cannot be added without risk to the file; the file is left as it was."""
 
 
+class AdoptError(JobsiteError):
+    """`jobsite adopt PATH` names no note under the journal folder."""
+
+
 class InitError(JobsiteError):
     """`init` would overwrite a file, or cannot write one."""
 

@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from jobsite.atomic import ChangedError, folder_lock, write_atomic
 from jobsite.authoring import eventtext as et
+from jobsite.authoring import spans as sp
 from jobsite.authoring import yamltext as yt
 from jobsite.errors import EventLogError, reason
 from jobsite.journal import frontmatter
@@ -144,13 +145,13 @@ def _add_key(text: str, root: MappingNode, event: Event) -> list[_Edit]:
     """No `events` key yet: add one after everything else in the front matter."""
     item = et.flow_mapping(event)
     if root.flow_style:  # `{company: Acme}` on one line: stay inside the braces
-        at = _content_end(root.value[-1][1])
+        at = sp.content_end(root.value[-1][1])
         return [(at, at, f", events: [{item}]")]
     key_col = root.value[0][0].start_mark.column
-    newline = _newline_at(text, 0)
+    newline = sp.newline_at(text, 0)
     lead = "" if text.endswith("\n") else newline
     lines = " " * key_col + "events:" + newline
-    lines += et.block_item(event, et.DEFAULT, key_col + _list_indent(root), 1, newline)
+    lines += et.block_item(event, et.DEFAULT, key_col + sp.list_indent(root), 1, newline)
     return [(len(text), len(text), lead + lines)]
 
 
@@ -166,10 +167,10 @@ def _fill_empty(text: str, root: MappingNode, key: Node, value: Node, event: Eve
     start, end = value.start_mark.index, value.end_mark.index
     while start > 0 and text[start - 1] in " \t":
         start -= 1  # `events: []` becomes `events:`, not `events: `
-    after = _next_line(text, end)
+    after = sp.next_line(text, end)
     key_col = key.start_mark.column
-    newline = _newline_at(text, end)
-    item = et.block_item(event, et.DEFAULT, key_col + _list_indent(root), 1, newline)
+    newline = sp.newline_at(text, end)
+    item = et.block_item(event, et.DEFAULT, key_col + sp.list_indent(root), 1, newline)
     return [(start, end, ""), (after, after, item)]
 
 
@@ -180,15 +181,15 @@ def _append_block(text: str, key: Node, seq: SequenceNode, event: Event) -> list
     if dash is None:
         dash_col, gap = seq.start_mark.column, 1
     else:
-        dash_col = dash - _line_start(text, dash)
+        dash_col = dash - sp.line_start(text, dash)
         same_line = "\n" not in text[dash : last.start_mark.index]
         gap = max(1, last.start_mark.index - dash - 1) if same_line else 1
-    end = _content_end(last)
+    end = sp.content_end(last)
     while end > 0 and text[end - 1] in " \t\r\n":
         end -= 1  # a block scalar's mark runs past the blank lines that follow it
-    at = _skip_comments(text, _next_line(text, end), key.start_mark.column)
+    at = _skip_comments(text, sp.next_line(text, end), key.start_mark.column)
     style = et.style_of(last, in_flow=False)
-    item = et.block_item(event, style, dash_col, gap, _newline_at(text, end))
+    item = et.block_item(event, style, dash_col, gap, sp.newline_at(text, end))
     return [(at, at, item)]
 
 
@@ -197,7 +198,7 @@ def _append_flow(text: str, key: Node, seq: SequenceNode, event: Event) -> list[
     list already puts one item on each line."""
     last = seq.value[-1]
     item = et.flow_item(event, et.style_of(last, in_flow=True))
-    after = _content_end(last)
+    after = sp.content_end(last)
     index = after
     while index < len(text) and text[index] in " \t":
         index += 1
@@ -207,28 +208,15 @@ def _append_flow(text: str, key: Node, seq: SequenceNode, event: Event) -> list[
         while index < len(text) and text[index] in " \t":
             index += 1
     if index < len(text) and text[index] in "\r\n#":
-        line = _line_start(text, last.start_mark.index)
+        line = sp.line_start(text, last.start_mark.index)
         if line <= key.start_mark.index:
             indent = " " * (key.start_mark.column + 2)
         else:
             indent = re.match(r"[ \t]*", text[line:]).group()  # type: ignore[union-attr]
-        at = _next_line(text, index)
-        new_line = indent + item + ("," if comma else "") + _newline_at(text, index)
+        at = sp.next_line(text, index)
+        new_line = indent + item + ("," if comma else "") + sp.newline_at(text, index)
         return [(at, at, new_line)] + ([] if comma else [(after, after, ",")])
     return [(after, after, ", " + item)]
-
-
-def _content_end(node: Node, seen: set[int] | None = None) -> int:
-    """Where the text of `node` ends. A block collection's own end mark lies at the next
-    token, past comments and blank lines, so take the end of its last scalar instead."""
-    if isinstance(node, ScalarNode) or node.flow_style:
-        return node.end_mark.index
-    seen = seen if seen is not None else set()
-    if id(node) in seen:  # an alias back to an ancestor
-        return node.start_mark.index
-    seen.add(id(node))
-    children = node.value if isinstance(node, SequenceNode) else [n for p in node.value for n in p]
-    return max((_content_end(child, seen) for child in children), default=node.end_mark.index)
 
 
 def _dash_before(text: str, index: int) -> int | None:
@@ -243,39 +231,13 @@ def _skip_comments(text: str, at: int, key_col: int) -> int:
     """Past comment lines indented deeper than the `events` key: they belong to the list
     (often a commented-out event), so the new item goes after them."""
     while at < len(text):
-        following = _next_line(text, at)
+        following = sp.next_line(text, at)
         line = text[at:following]
         stripped = line.lstrip(" ")
         if not (stripped.startswith("#") and len(line) - len(stripped) > key_col):
             break
         at = following
     return at
-
-
-def _list_indent(root: MappingNode) -> int:
-    """How far this file indents a block list under its key (`contacts:` then `  - `)."""
-    for key, value in root.value:
-        if isinstance(value, SequenceNode) and value.value and not value.flow_style:
-            return max(0, value.start_mark.column - key.start_mark.column)
-    return 2
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _next_line(text: str, index: int) -> int:
-    """The start of the line after the one holding `index` (the end of the text at most)."""
-    found = text.find("\n", index)
-    return len(text) if found < 0 else found + 1
-
-
-def _newline_at(text: str, index: int) -> str:
-    """The line end used at `index` (else the file's first one): CRLF stays CRLF."""
-    found = text.find("\n", index)
-    if found < 0:
-        found = text.find("\n")
-    return "\r\n" if found > 0 and text[found - 1] == "\r" else "\n"
 
 
 def _check(

@@ -32,7 +32,7 @@ import yaml
 
 from jobsite import __version__, model, vocabulary, words
 from jobsite.atomic import write_atomic
-from jobsite.journal import frontmatter, parse, yamlnodes
+from jobsite.journal import foreign, frontmatter, parse, yamlnodes
 from jobsite.journal.parse import Parsed
 from jobsite.model import Contact, Event, Opportunity, Problem
 
@@ -51,7 +51,16 @@ def _format() -> str:
     results it would no longer give.
     """
     digest = hashlib.blake2b(digest_size=8)
-    for module in (parse, frontmatter, model, vocabulary, words, yamlnodes, sys.modules[__name__]):
+    for module in (
+        parse,
+        foreign,
+        frontmatter,
+        model,
+        vocabulary,
+        words,
+        yamlnodes,
+        sys.modules[__name__],
+    ):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobsite.journal import frontmatter
+from jobsite.journal import foreign, frontmatter
 from jobsite.journal import yamlnodes as yn
 from jobsite.model import Contact, Event, Opportunity, Problem
 from jobsite.vocabulary import (
@@ -103,11 +103,15 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
     values: dict[str, object] = {}
     extra: list[tuple[str, object]] = []
     seen: dict[str, yn.Node] = {}
-    for key, value in yn.mapping_items(root):
+    items = yn.mapping_items(root)
+    flat = foreign.signals(items)
+    for key, value in items:
         name = key.value if isinstance(key, yn.ScalarNode) else str(yn.to_plain(key))
         if name in seen:
             ctx.warn(key, f"{quoted(name)} is given twice; the last one counts")
         seen[name] = key
+        if name == "status" and any(value is node for node in flat):
+            continue  # `status: Applied`: the hint below says what it is
         parser = _FIELDS.get(name)
         if parser is None:
             _check_unknown_key(ctx, key, name, FRONT_MATTER_KEYS)
@@ -118,6 +122,9 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
             values["follow_up_line"] = yn.line_of(value, ctx.offset)
         else:
             values[name] = parser(value, ctx)
+    if flat:  # an error where `status` is a stage word (it leaves the file out), else a warning
+        report = ctx.error if "status" in seen and "status" not in values else ctx.warn
+        report(flat[0], foreign.hint(ctx.path))
     if "company" not in seen:
         ctx.error(None, "'company' is required")
     if not values.get("company"):
