@@ -3,11 +3,13 @@
 The front matter is written with python-frontmatter and PyYAML's safe dumper, which quote
 whatever the user typed as needed (`Procter & Gamble`, a phone of digits only). The dumper
 is tuned to the layout of the template: lists indented under their key, each event one
-flow mapping on its line, keys in the template's order.
+flow mapping on its line, keys in the template's order. `jobsite import` writes its files
+through the same `front_matter_file` and `create`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import count
@@ -33,8 +35,6 @@ class Draft:
 
 def render(draft: Draft) -> str:
     """The new file's text: front matter in the template's layout, and no notes yet."""
-    import frontmatter  # noqa: PLC0415 - only `new` needs it
-
     metadata: dict[str, object] = {"company": draft.company}
     if draft.role:
         metadata["role"] = draft.role
@@ -44,10 +44,20 @@ def render(draft: Draft) -> str:
         contact = {"name": draft.contact, "phone": draft.phone, "email": draft.email}
         metadata["contacts"] = [{key: value for key, value in contact.items() if value}]
     ordered = sorted(draft.events, key=lambda event: event[1])
-    metadata["events"] = [_FlowMapping(date=day, type=kind) for kind, day in ordered]
+    metadata["events"] = [FlowMapping(date=day, type=kind) for kind, day in ordered]
     metadata["tags"] = []
     # No placeholder prose: what is below the front matter shows on the company page.
-    post = frontmatter.Post("", **metadata)
+    return front_matter_file(metadata, "")
+
+
+def front_matter_file(metadata: Mapping[str, object], body: str) -> str:
+    """A file's text: `metadata` as block YAML front matter, in the order given, then `body`.
+
+    Lists sit indented under their key; a `FlowMapping` (an event) is written on one line.
+    """
+    import frontmatter  # noqa: PLC0415 - only the commands that write files need it
+
+    post = frontmatter.Post(body, **metadata)
     text = frontmatter.dumps(
         post, Dumper=_Dumper, sort_keys=False, default_flow_style=False, width=1000
     )
@@ -69,7 +79,7 @@ def create(folder: Path, slug: str, data: bytes) -> Path:
     raise AssertionError("unreachable")  # pragma: no cover - count() never ends
 
 
-class _FlowMapping(dict):  # type: ignore[type-arg]
+class FlowMapping(dict):  # type: ignore[type-arg]
     """A mapping the dumper writes on one line: `{date: 2026-11-26, type: applied}`."""
 
 
@@ -80,7 +90,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 _Dumper.add_representer(
-    _FlowMapping,
+    FlowMapping,
     lambda dumper, data: dumper.represent_mapping(
         "tag:yaml.org,2002:map", data.items(), flow_style=True
     ),

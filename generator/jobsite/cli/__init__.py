@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from jobsite import __version__
-from jobsite.cli import adopting, authoring, follow_ups, site
+from jobsite.cli import adopting, authoring, follow_ups, importing, site
 from jobsite.errors import JobsiteError
 from jobsite.words import inert
 
@@ -53,6 +53,6 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
-for _module in (follow_ups, site, authoring, adopting):
+for _module in (follow_ups, site, authoring, importing, adopting):
     for _command in _module.COMMANDS:
         main.add_command(_command)

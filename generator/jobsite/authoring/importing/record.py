@@ -1,0 +1,167 @@
+"""One row of an export as the opportunity it becomes, and the helpers every source shares:
+dates, stage words, one-line values and the row's id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from jobsite.authoring.importing.table import Row, Table
+from jobsite.model import Contact, Event, Problem
+from jobsite.vocabulary import TYPE_WORDS
+from jobsite.words import closest, quoted
+
+LEAD = "lead"  # the stage of a job saved for later: an opportunity with no event yet
+
+# The stage words of trackers, each → the event it records (`LEAD`: none). Huntr's own lists
+# (Wishlist, Applied, Interview, Offer, Rejected) are among them; so is every event type.
+STAGES: dict[str, str] = {
+    **{word: word for word in TYPE_WORDS},
+    "wishlist": LEAD,
+    "saved": LEAD,
+    "bookmarked": LEAD,
+    "lead": LEAD,
+    "interested": LEAD,
+    "active": "applied",
+    "interviewing": "interview",
+    "interviewed": "interview",
+    "phone screen": "interview",
+    "screening": "interview",
+    "offered": "offer",
+    "accepted": "hired",
+    "ghosted": "closed",
+    "archived": "closed",
+    "withdrew": "withdrawn",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One row as an opportunity: what the file will say, and where the row came from.
+
+    `source` and `id` go into the file as `imported: {from: SOURCE, id: ID}`, so that the
+    same row imported again is known; `path` and `line` are the export and the row's line in
+    it; `extra` are keys beyond SPEC §3's (`location`, `salary`...), written after them. The
+    body is Markdown, or `html` to be made into Markdown when the file is written: that is
+    the slow part of an import, and a row already in the journal never needs it.
+    """
+
+    source: str
+    id: str
+    company: str
+    role: str | None = None
+    contact: Contact | None = None
+    events: tuple[Event, ...] = ()
+    tags: tuple[str, ...] = ()
+    link: str | None = None
+    extra: tuple[tuple[str, object], ...] = ()
+    body: str = ""
+    html: str | None = None
+    path: str = ""
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        """`Acme Corp · Data Engineer`: how a message names the opportunity."""
+        return f"{self.company} · {self.role}" if self.role else self.company
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What one source made of one export: a record for each row it could use, a problem
+    for each it could not (errors leave the row out; warnings say what was guessed)."""
+
+    name: str
+    records: tuple[Record, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def bad_rows(self) -> int:
+        """How many rows were left out."""
+        return len({(p.path, p.line) for p in self.problems if p.is_error})
+
+
+class RowError(ValueError):
+    """A row cannot become an opportunity; the message says why."""
+
+
+def one_line(text: str | None) -> str | None:
+    """A name or a number as one line: a line break or tab in a cell becomes a space."""
+    return (" ".join(text.split()) or None) if text is not None else None
+
+
+def row_id(*values: str | None) -> str:
+    """An id for a row that has none of its own: twelve hex digits naming the values that
+    identify it, the same each time the same row is read."""
+    data = json.dumps([value or "" for value in values], ensure_ascii=False).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=6).hexdigest()
+
+
+def iso_date(text: str, what: str) -> date:
+    """`2022-02-26`, `2022-02-26 19:17:05` or `2022-02-26T19:17:05.000Z` → its date;
+    `RowError` otherwise."""
+    try:
+        return datetime.fromisoformat(text.strip()).date()
+    except ValueError:
+        raise RowError(f"{what}: {quoted(text)} is not a date (YYYY-MM-DD)") from None
+
+
+def stage_event(word: str, what: str) -> str:
+    """A tracker's stage word → the event type it records, or `LEAD`; `RowError` naming the
+    words known where it is none of them."""
+    normal = " ".join(word.casefold().replace("_", " ").replace("-", " ").split())
+    stage = STAGES.get(normal) or STAGES.get(normal.replace(" ", "-"))
+    if stage is not None:
+        return stage
+    near = closest(normal, STAGES)
+    hint = f" (did you mean {quoted(near)}?)" if near else ""
+    raise RowError(f"{what}: unknown stage {quoted(word)}{hint}")
+
+
+def stage_events(stage: str, day: date | None, applied: date | None = None) -> tuple[Event, ...]:
+    """The events of a row at `stage` on `day`: that stage's event, after an `applied` one
+    on `applied` where that is given and earlier. A lead has none."""
+    if stage == LEAD or day is None:
+        return ()
+    events = []
+    if applied is not None and stage != "applied" and applied <= day:
+        events.append(Event(applied, "applied"))
+    events.append(Event(day, stage))
+    return tuple(events)
+
+
+def contact_from(name: str | None, email: str | None, phone: str | None) -> Contact | None:
+    """The row's contact, where it names one or gives an email or a phone. A contact needs a
+    name (SPEC §3): without one, the email (else the phone) stands for it."""
+    name = one_line(name) or one_line(email) or one_line(phone)
+    if name is None:
+        return None
+    return Contact(name=name, phone=one_line(phone), email=one_line(email))
+
+
+Warn = Callable[[str], None]
+Build = Callable[[Row, Warn], Record]
+
+
+def batch_of(name: str, tables: Iterable[Table], build: Build) -> Batch:
+    """Every row of `tables` through `build`: a record for each row it accepts, a problem for
+    each `RowError` it raises and for each warning it gives, all in row order."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for table in tables:
+        problems.extend(table.problems)
+        for row in table.rows:
+            warnings: list[str] = []
+            try:
+                record = build(row, warnings.append)
+            except RowError as error:
+                problems.append(Problem(table.name, row.line, str(error)))
+                continue
+            records.append(replace(record, path=table.name, line=row.line))
+            problems.extend(Problem(table.name, row.line, w, "warning") for w in warnings)
+    problems.sort(key=lambda p: (p.path, p.line))
+    return Batch(name, tuple(records), tuple(problems))
