@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import textwrap
 import threading
@@ -13,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from jobsite.cli import main
@@ -127,3 +130,42 @@ def serve_folder(directory: Path, prefix: str = "") -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+# --- GitHub's YAML files: workflows and dependabot.yml ----------------------------------------
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's booleans (`on`, `yes`), as GitHub reads its files."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+yaml.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"), Loader=Yaml12Loader
+)
+
+
+def github_schema_errors(text: str, schema: str) -> list[str]:
+    """Where the YAML `text` breaks `schema`, one of the JSON schemas that check-jsonschema
+    vendors (`github-workflows.json`, `dependabot.json`): none, [], when it is valid.
+
+    Skips the test where check-jsonschema is not installed, except under CI.
+    """
+    try:
+        from importlib import resources
+
+        import jsonschema
+
+        schemas = resources.files("check_jsonschema.builtin_schemas.vendor")
+    except ImportError:
+        if in_ci():
+            raise
+        pytest.skip("check-jsonschema (the vendored GitHub schemas) is not installed")
+    rules = json.loads(schemas.joinpath(schema).read_text(encoding="utf-8"))
+    # The schemas are written for YAML 1.2 data (`on` a string, numbers as numbers).
+    data = yaml.load(text, Loader=Yaml12Loader)
+    errors = sorted(jsonschema.Draft7Validator(rules).iter_errors(data), key=str)
+    return [f"{list(error.absolute_path)}: {error.message}" for error in errors]

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
 from datetime import date
-from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
 
 from jobsite.authoring.init import scaffold_files
 
-from conftest import REPO, in_ci
+from conftest import REPO, github_schema_errors
 
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
 PACKAGED = REPO / "generator" / "jobsite" / "authoring" / "scaffold" / "pages.yml"
@@ -41,19 +40,8 @@ def test_init_writes_it_where_github_looks_for_workflows() -> None:
 
 
 def test_it_matches_the_github_workflow_schema() -> None:
-    try:
-        import jsonschema
-
-        schemas = resources.files("check_jsonschema.builtin_schemas.vendor")
-    except ImportError:
-        if in_ci():
-            raise
-        pytest.skip("check-jsonschema (the vendored GitHub workflow schema) is not installed")
-    schema = json.loads(schemas.joinpath("github-workflows.json").read_text(encoding="utf-8"))
-    # The schema is written for YAML 1.2 data (`on` a string, numbers as numbers).
-    data = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
-    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=str)
-    assert [f"{list(e.absolute_path)}: {e.message}" for e in errors] == []
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert github_schema_errors(text, "github-workflows.json") == []
 
 
 @pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not on PATH")
@@ -120,19 +108,6 @@ def test_every_action_is_pinned_to_a_major_version(workflow) -> None:
         assert re.fullmatch(r"actions/[a-z-]+@v\d+", use), use
 
 
-class _Yaml12Loader(yaml.SafeLoader):
-    """SafeLoader without YAML 1.1's booleans (`on`, `yes`), as GitHub reads workflows."""
-
-
-_Yaml12Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-yaml.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"), Loader=_Yaml12Loader
-)
-
-
 @pytest.mark.parametrize(
     "config", ["mkdocs.yml", "generator/jobsite/authoring/scaffold/mkdocs.yml"]
 )
@@ -145,3 +120,69 @@ def test_publishing_is_protected_and_local_builds_are_not(config, tmp_path, monk
     assert load_settings(tmp_path).protect is False
     monkeypatch.setenv("JOBSITE_PROTECT", "true")
     assert load_settings(tmp_path).protect is True
+
+
+# Installing jobsite: exactly what requirements.txt pins, never an unpinned name (issue 14).
+
+
+def _install(
+    workflow: dict, root: Path, tmp_path: Path
+) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """Run the build job's "Install jobsite" step in `root` as GitHub runs it (bash -eo
+    pipefail), with a stand-in `python` that records its arguments instead of installing."""
+    (step,) = [s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Install jobsite"]
+    stand_in = tmp_path / "bin" / "python"
+    stand_in.parent.mkdir()
+    stand_in.write_text('#!/bin/sh\necho "$@" >> "$CALLS"\n')
+    stand_in.chmod(0o755)
+    calls = tmp_path / "calls"
+    result = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=root,
+        env={"PATH": f"{stand_in.parent}:/usr/bin:/bin", "CALLS": str(calls)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result, calls.read_text().splitlines() if calls.exists() else []
+
+
+def test_a_journal_installs_exactly_what_requirements_txt_pins(workflow, tmp_path) -> None:
+    root = tmp_path / "journal"
+    for name, data in scaffold_files(date(2026, 11, 26), requirement="jobsite==0.1.0").items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    result, calls = _install(workflow, root, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert calls == ["-m pip install -r requirements.txt"]
+    assert "jobsite==0.1.0" in (root / "requirements.txt").read_text().splitlines()
+
+
+def test_a_journal_without_requirements_txt_fails_and_installs_nothing(workflow, tmp_path) -> None:
+    root = tmp_path / "journal"
+    (root / "journal").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text("site_name: Jobs\n")
+    result, calls = _install(workflow, root, tmp_path)
+    assert result.returncode == 1
+    assert calls == []
+    assert result.stdout == (
+        "::error title=No requirements.txt::This workflow installs jobsite only at the version "
+        "that requirements.txt pins. Add requirements.txt holding one line, jobsite==X.Y.Z "
+        "(the version you use: jobsite --version), and push it.\n"
+    )
+
+
+def test_in_jobsite_own_repository_it_installs_the_checkout(workflow, tmp_path) -> None:
+    root = tmp_path / "jobsite"
+    root.mkdir()
+    shutil.copy(REPO / "pyproject.toml", root)
+    (root / "requirements.txt").write_text("jobsite==0.0.1\n")  # not read here
+    result, calls = _install(workflow, root, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert calls == ["-m pip install -c constraints.txt ."]
+
+
+def test_no_step_installs_an_unpinned_name() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    installs = re.findall(r"pip install [^\n]*", text)
+    assert installs == ["pip install -c constraints.txt .", "pip install -r requirements.txt"]

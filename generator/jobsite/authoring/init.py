@@ -4,7 +4,9 @@ Every file under that folder is copied, whatever its name, so a file added there
 publishing workflow, say) ships with `init` without a change here. Two conventions:
 `_DESTINATIONS` places a packaged file elsewhere in the root (`pages.yml` goes to
 `.github/workflows/`), and a name ending in `.in` is a `string.Template` filled with the day
-of the init (so the example's dates are fresh) and written without the suffix.
+of the init (so the example's dates are fresh) and the requirement that pins jobsite (so
+`requirements.txt`, which the workflow installs from, names the version that ran `init`),
+and written without the suffix.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
+from urllib.parse import urlsplit
 
+from jobsite import __version__
 from jobsite.atomic import create_exclusive
 from jobsite.authoring.schema import shipped_schema
 from jobsite.errors import InitError, reason
@@ -23,16 +27,55 @@ from jobsite.words import count
 
 SCAFFOLD = "scaffold"
 SCHEMA_COPY = ".vscode/opportunity.schema.json"
-_DESTINATIONS = {"pages.yml": ".github/workflows/pages.yml"}
+_DESTINATIONS = {
+    "pages.yml": ".github/workflows/pages.yml",
+    "dependabot.yml": ".github/dependabot.yml",
+}
 _TEMPLATE_SUFFIX = ".in"
 _SKIPPED = ("__pycache__", ".DS_Store")
+# A pinned repository is fetched over these alone: http:// and git:// are neither encrypted
+# nor authenticated, and what they fetch runs with the site's password.
+GIT_SCHEMES = ("https", "ssh")
 
 
-def scaffold_files(today: date, source: Traversable | None = None) -> dict[str, bytes]:
+def pinned_requirement(version: str = __version__, git_url: str | None = None) -> str:
+    """The line of `requirements.txt` that pins jobsite at `version`.
+
+    `jobsite==X.Y.Z` from the package index; with `git_url`, the release's tag in that
+    repository instead: `jobsite @ git+URL@vX.Y.Z`.
+    """
+    if git_url is None:
+        return f"jobsite=={version}"
+    return f"jobsite @ git+{git_url}@v{version}"
+
+
+def git_url_problem(url: str) -> str | None:
+    """Why `url` cannot name jobsite's repository in a pinned requirement, or None.
+
+    It must be a whole `https://` or `ssh://` URL without a ref of its own: the pin adds the
+    tag.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in GIT_SCHEMES or not parts.netloc:
+        return "expected the repository's https:// or ssh:// URL"
+    if any(c.isspace() for c in url) or parts.query or parts.fragment or "@" in parts.path:
+        return "expected the repository's URL alone, without a ref, query or fragment"
+    return None
+
+
+def scaffold_files(
+    today: date, source: Traversable | None = None, *, requirement: str | None = None
+) -> dict[str, bytes]:
     """Every file `init` writes: path relative to the new root (with `/`) → content.
 
-    `source` is the folder to copy (by default the packaged `jobsite/authoring/scaffold/`).
+    `source` is the folder to copy (by default the packaged `jobsite/authoring/scaffold/`);
+    `requirement` is what `requirements.txt` pins (by default this jobsite's version, from the
+    package index).
     """
+    values = {
+        "today": today.isoformat(),
+        "requirement": requirement if requirement is not None else pinned_requirement(),
+    }
     files: dict[str, bytes] = {}
     folder = (
         source if source is not None else resources.files("jobsite.authoring").joinpath(SCAFFOLD)
@@ -42,7 +85,7 @@ def scaffold_files(today: date, source: Traversable | None = None) -> dict[str, 
         name = _DESTINATIONS.get(packaged, packaged)
         if name.endswith(_TEMPLATE_SUFFIX):
             name = name.removesuffix(_TEMPLATE_SUFFIX)
-            text = Template(data.decode("utf-8")).safe_substitute(today=today.isoformat())
+            text = Template(data.decode("utf-8")).safe_substitute(values)
             data = text.encode("utf-8")
         files[name] = data
     # The editor's copy of the schema, so the journal works offline and in any checkout.
@@ -50,16 +93,17 @@ def scaffold_files(today: date, source: Traversable | None = None) -> dict[str, 
     return dict(sorted(files.items()))
 
 
-def init_journal(root: Path, today: date) -> list[str]:
+def init_journal(root: Path, today: date, *, git_url: str | None = None) -> list[str]:
     """Write the scaffold into `root` (created if missing); return the paths written.
 
-    Writes nothing at all where any of its files is already there: raises `InitError`
-    listing them. Each file is created with O_EXCL, so even a file that appears meanwhile
-    is never overwritten.
+    `requirements.txt` pins this version of jobsite: from the package index, or with
+    `git_url` from its tag in that repository. Writes nothing at all where any of its files
+    is already there: raises `InitError` listing them. Each file is created with O_EXCL, so
+    even a file that appears meanwhile is never overwritten.
     """
     if root.exists() and not root.is_dir():
         raise InitError(f"init: {root} is a file, not a folder")
-    files = scaffold_files(today)
+    files = scaffold_files(today, requirement=pinned_requirement(__version__, git_url))
     there = [name for name in files if os.path.lexists(root / name)]
     if there:
         verb = "is" if len(there) == 1 else "are"

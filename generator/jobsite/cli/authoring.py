@@ -24,20 +24,43 @@ from jobsite.rules.agenda import Agenda, build_agenda
 from jobsite.rules.followups import date_warnings, plan
 from jobsite.slugs import slugify
 from jobsite.vocabulary import ACTION_LABELS, CHANNELS, INTERVIEWS, KINDS, TYPE_WORDS, resolve
-from jobsite.words import iso_day
+from jobsite.words import iso_day, quoted
 
 _DATE_FORMATS = ["%Y-%m-%d"]
 
 
+def _git_url(_context: click.Context, _parameter: click.Parameter, url: str | None) -> str | None:
+    """`--pin-git`'s URL, `git+` or not, checked before anything is written."""
+    from jobsite.authoring.init import git_url_problem  # noqa: PLC0415 - as `init` below
+
+    if url is None:
+        return None
+    url = url.removeprefix("git+")
+    problem = git_url_problem(url)
+    if problem is not None:
+        raise click.BadParameter(
+            f"{problem}, such as https://github.com/OWNER/jobsite, not {quoted(url)}"
+        )
+    return url
+
+
 @click.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
+@click.option(
+    "--pin-git",
+    metavar="URL",
+    callback=_git_url,
+    help="Pin jobsite in requirements.txt to this version's tag in the repository at URL "
+    "(jobsite @ git+URL@vX.Y.Z) rather than to the package index's jobsite==X.Y.Z.",
+)
 @today_option
 @click.pass_obj
-def init(root: Path, directory: Path | None, today: datetime | None) -> None:
+def init(root: Path, directory: Path | None, pin_git: str | None, today: datetime | None) -> None:
     """Start a journal in DIR (default: here): mkdocs.yml, journal/, an example and more.
 
-    It never overwrites a file: where any of its files is already there, it lists them and
-    writes nothing.
+    requirements.txt pins the version of jobsite that ran init: the publishing workflow
+    installs exactly that. It never overwrites a file: where any of its files is already
+    there, it lists them and writes nothing.
 
     \b
     Example: jobsite init myjobs
@@ -45,7 +68,7 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     from jobsite.authoring.init import init_journal  # noqa: PLC0415 - reads the packaged files
 
     target = root / directory if directory is not None else root
-    written = init_journal(target, today_from(today))
+    written = init_journal(target, today_from(today), git_url=pin_git)
     click.echo(f"Started a journal in {target}:")
     for name in written:
         click.echo(f"  {name}")
