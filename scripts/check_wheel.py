@@ -105,6 +105,10 @@ def check_wheel(wheel: Path, version: str, folder: Path, constraints: Path | Non
         (journal / WORKFLOW).read_bytes() == (REPO / WORKFLOW).read_bytes(),
         f"jobsite init wrote a {WORKFLOW} that differs from the checkout's",
     )
+    # The example it writes is a skipped `_example-…` file: the new site is built, and empty.
+    (journal / "journal" / "example.md").write_bytes(
+        (journal / "journal" / "_example-corp-data-analyst.md").read_bytes()
+    )
     _run([jobsite, "-C", journal, "build", "--strict", "--today", TODAY], folder)
     _expect("Example Corp" in _read(journal / "site/due/index.html"), "the new journal's site")
     print(f"check_wheel: jobsite init pins jobsite=={version}, and its journal builds")

@@ -1,6 +1,6 @@
 """Build the sample journal's site and photograph it for the README.
 
-Writes docs/screenshots/{home,due,company,company-phone,script-print}.png with Debian's
+Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print}.png with Debian's
 headless Chromium (never a downloaded browser). The browser's clock is pinned to the day
 the site is computed for, so the due list shows no "out of date" notice.
 
@@ -126,6 +126,7 @@ def main() -> None:
                 "due": ("due/", 1280),
                 "company": (COMPANY, 1280),
                 "company-phone": (COMPANY, 390),
+                "stats-phone": ("stats/", 390),
             }
             for name, (page, width) in shots.items():
                 target = options.out / f"{name}{suffix}.png"

@@ -12,7 +12,9 @@ import shutil
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -169,3 +171,64 @@ def github_schema_errors(text: str, schema: str) -> list[str]:
     data = yaml.load(text, Loader=Yaml12Loader)
     errors = sorted(jsonschema.Draft7Validator(rules).iter_errors(data), key=str)
     return [f"{list(error.absolute_path)}: {error.message}" for error in errors]
+
+
+# --- One browser for the site tests, and pages that fail on any request off this machine -----
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Belt and braces: whatever a page asks for, the browser cannot even resolve another host.
+NO_OTHER_HOST = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium, args=[*CHROMIUM_ARGS, NO_OTHER_HOST]
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def offsite(url: str) -> bool:
+    """A request that leaves this machine: neither local, nor a file, nor inline data."""
+    return not url.startswith(("data:", "blob:", "about:", "file:")) and (
+        urlsplit(url).hostname not in LOCAL_HOSTS
+    )
+
+
+@pytest.fixture
+def new_page(browser: object) -> Iterator[object]:
+    """`new_page(today=..., width=..., dark=...)`: a page in a fresh context, clock pinned.
+
+    Every request of every context is watched: a test fails at teardown if anything asked
+    for another host, and on any uncaught script error.
+    """
+    contexts = []
+    leaks: list[str] = []
+    errors: list[str] = []
+
+    def make(today: str = SAMPLE_TODAY, *, width: int = 1280, dark: bool = False) -> object:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            timezone_id="UTC",
+            color_scheme="dark" if dark else "light",
+            service_workers="block",
+        )
+        contexts.append(context)
+        context.on("request", lambda r: leaks.append(r.url) if offsite(r.url) else None)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        noon = datetime.fromisoformat(today).replace(hour=12, tzinfo=UTC)
+        page.clock.set_fixed_time(noon)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert leaks == [], "requests for another host"
+    assert errors == [], "script errors"

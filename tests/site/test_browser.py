@@ -13,9 +13,8 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,13 +22,10 @@ from click.testing import CliRunner
 
 from jobsite.cli import main
 
-from conftest import CHROMIUM_ARGS, REPO, SAMPLE_TODAY, serve_folder
+from conftest import CHROMIUM_ARGS, REPO, SAMPLE_TODAY, offsite, serve_folder
 
 pytestmark = pytest.mark.browser
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-# Belt and braces: whatever a page asks for, the browser cannot even resolve another host.
-NO_OTHER_HOST = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
 LABELS = {"overdue": "Overdue", "due": "Due now", "upcoming": "Upcoming", "later": "Later"}
 HORIZON_DAYS = 7  # the sample's mkdocs.yml
 
@@ -54,59 +50,6 @@ def base_url(root: Path) -> Iterator[str]:
     """The site served by http.server on 127.0.0.1 at a free port, shut down afterwards."""
     with serve_folder(root / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium, args=[*CHROMIUM_ARGS, NO_OTHER_HOST]
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def _offsite(url: str) -> bool:
-    return not url.startswith(("data:", "blob:", "about:")) and (
-        urlsplit(url).hostname not in LOCAL_HOSTS
-    )
-
-
-@pytest.fixture
-def new_page(browser: object) -> Iterator[object]:
-    """`new_page(today=..., width=..., dark=...)`: a page in a fresh context, clock pinned.
-
-    Every request of every context is watched: a test fails at teardown if anything asked
-    for another host, and on any uncaught script error.
-    """
-    contexts = []
-    offsite: list[str] = []
-    errors: list[str] = []
-
-    def make(today: str = SAMPLE_TODAY, *, width: int = 1280, dark: bool = False) -> object:
-        context = browser.new_context(
-            viewport={"width": width, "height": 900},
-            timezone_id="UTC",
-            color_scheme="dark" if dark else "light",
-            service_workers="block",
-        )
-        contexts.append(context)
-        context.on("request", lambda r: offsite.append(r.url) if _offsite(r.url) else None)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        noon = datetime.fromisoformat(today).replace(hour=12, tzinfo=UTC)
-        page.clock.set_fixed_time(noon)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert offsite == [], "requests for another host"
-    assert errors == [], "script errors"
 
 
 def _site_pages(root: Path) -> list[str]:
@@ -158,7 +101,7 @@ def test_every_page_loads_without_leaving_localhost(
     finally:
         context.close()
     assert {base_url + path for path in pages} <= set(seen)
-    assert [url for url in seen if _offsite(url)] == []
+    assert [url for url in seen if offsite(url)] == []
     assert failed == []
     assert errors == []
 

@@ -267,3 +267,26 @@ def test_a_page_copied_to_another_address_does_not_open(browser, base_url) -> No
         assert "Quillfeather Maritime" in page.inner_text("body")
     finally:
         context.close()
+
+
+def test_on_a_phone_the_locked_card_fits_and_the_lock_covers_nothing(browser, base_url) -> None:
+    """Issue 10: the card fits 390 px (it scrolled sideways), and once unlocked the Lock button
+    sits in the theme's header instead of floating over the content."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        page.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+        card = page.locator("main").bounding_box()
+        assert card["x"] >= 0 and card["x"] + card["width"] <= 390
+        _unlock(page, PASSWORD)
+        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        assert page.locator(".md-header__inner #jobsite-lock").count() == 1
+        assert (
+            page.evaluate("getComputedStyle(document.getElementById('jobsite-lock')).position")
+            == "static"
+        )
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    finally:
+        context.close()
