@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobsite.atomic import write_atomic
-from jobsite.authoring import adopt as adopt_module
-from jobsite.authoring.adopt import (
+from jobsite.authoring.adopting import notes as adopt_module
+from jobsite.authoring.adopting.notes import (
     ADOPTED,
     ALREADY,
     NOT_UNDERSTOOD,

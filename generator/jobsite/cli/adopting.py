@@ -44,7 +44,7 @@ def adopt(root: Path, paths: tuple[str, ...], dry_run: bool) -> None:
     \b
     Example: jobsite adopt --dry-run
     """
-    from jobsite.authoring.adopt import ADOPTED, NOT_UNDERSTOOD, adopt_notes  # noqa: PLC0415
+    from jobsite.authoring.adopting.notes import ADOPTED, NOT_UNDERSTOOD, adopt_notes  # noqa: PLC0415
 
     folder = load_settings(root).journal
     outcomes = adopt_notes(root, folder, paths, write=not dry_run)

@@ -1,7 +1,7 @@
 """`jobsite adopt`: notes kept for another tracker, rewritten into jobsite's form in place.
 
 A note from Obsidian and Dataview says `position:`, `status: Applied` and
-`application_date:`; `adoptplan` works out the few text edits that make it jobsite's, and
+`application_date:`; `adopting.plan` works out the few text edits that make it jobsite's, and
 this module applies them, reads the result back, and writes it under the folder's lock.
 
 The front matter is edited as text at the composed nodes' marks, as `jobsite log` does,
@@ -23,7 +23,7 @@ import yaml
 
 from jobsite.atomic import ChangedError, folder_lock, write_atomic
 from jobsite.authoring import yamltext as yt
-from jobsite.authoring.adoptplan import NotUnderstoodError, Rewrite, plan
+from jobsite.authoring.adopting.plan import NotUnderstoodError, Rewrite, plan
 from jobsite.errors import AdoptError, JournalError, reason
 from jobsite.journal import foreign, frontmatter
 from jobsite.journal import yamlnodes as yn

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobsite.authoring import adoptcontacts as ac
 from jobsite.authoring import eventtext as et
 from jobsite.authoring import spans as sp
 from jobsite.authoring import yamltext as yt
+from jobsite.authoring.adopting import contacts as ac
 from jobsite.journal import foreign
 from jobsite.journal import yamlnodes as yn
 from jobsite.model import Contact, Event
