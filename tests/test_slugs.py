@@ -1,0 +1,81 @@
+"""One slug for file names and page addresses (issue 10): readable, stable, never shared."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobsite.rules.agenda import build_agenda
+from jobsite.site.context import build_context
+from jobsite.slugs import LIMIT, slugify
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Acme Corp", "acme-corp"),
+        ("Café Müller & Co.", "cafe-muller-and-co"),
+        ("Straße AG", "strasse-ag"),
+        ("Ørsted", "orsted"),
+        ("Łódź Logistics", "lodz-logistics"),
+        ("Macy's", "macys"),
+        ("C++ Corp", "c-plus-plus-corp"),
+        ("C# Shop", "c-sharp-shop"),
+        ("AT&T", "at-and-t"),
+        ("株式会社", "株式会社"),
+        ("ガスト", "ガスト"),  # the voiced mark stays: only Latin accents are dropped
+        ("Москва Сити", "москва-сити"),
+    ],
+)
+def test_names_become_readable_slugs(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_a_name_without_letters_gets_a_fallback_that_still_tells_names_apart() -> None:
+    assert slugify("!!!", fallback="company") != slugify("???", fallback="company")
+    assert slugify("!!!", fallback="company").startswith("company-")
+
+
+def test_a_long_name_is_cut_between_words_and_keeps_a_hash_of_the_whole() -> None:
+    long = "Consolidated International Holdings of Extremely Long Company Names Worldwide"
+    slug = slugify(long)
+    assert len(slug) <= LIMIT
+    assert slug.startswith("consolidated-international-holdings-of-extremely")
+    assert slugify(long + " Two") != slug
+
+
+@given(st.text(max_size=300))
+def test_every_slug_is_a_safe_path_component(name: str) -> None:
+    slug = slugify(name, fallback="page")
+    assert slug and len(slug) <= LIMIT
+    assert "/" not in slug and "\\" not in slug and not slug.startswith(".")
+    assert slug == slug.strip("-") and "--" not in slug
+    assert len(slug.encode("utf-8")) <= 255  # one path component on every common file system
+
+
+def _companies(make_root, names: list[str]) -> dict[str, str]:
+    files = {
+        f"{index}.md": f"---\ncompany: {name}\nevents: [2026-11-20 applied]\n---\n"
+        for index, name in enumerate(names)
+    }
+    agenda = build_agenda(make_root(files), date(2026, 11, 26), use_cache=False)
+    return {company.name: company.slug for company in build_context(agenda).companies}
+
+
+def test_a_company_keeps_its_address_when_another_is_added(make_root) -> None:
+    """`C++ Corp` and `C Corp` shared `c-corp` before, and which got `-2` depended on the rest."""
+    alone = _companies(make_root, ["C Corp"])
+    both = _companies(make_root, ["C++ Corp", "C Corp", "Ørsted", "株式会社"])
+    assert both["C Corp"] == alone["C Corp"] == "c-corp"
+    assert both["C++ Corp"] == "c-plus-plus-corp"
+    assert both["Ørsted"] == "orsted" and both["株式会社"] == "株式会社"
+
+
+def test_new_names_its_file_with_the_same_slug_as_the_page(run, make_root) -> None:
+    root = make_root({})
+    result = run(root, "new", "Straße AG", "--applied", "--today", "2026-11-26")
+    assert result.stdout.startswith("Created journal/strasse-ag.md\n")
+    assert _companies(make_root, ["Straße AG"]) == {"Straße AG": "strasse-ag"}
