@@ -233,7 +233,7 @@ def test_a_file_left_out_is_counted_at_the_end_and_never_hides_the_rest(make_roo
     assert "Acme Corp" in result.stdout
     assert result.stdout.endswith(
         "Left out: 1 file with errors (listed above), so calls may be missing: "
-        "fix them, then run jobsite check\n"
+        "fix it, then run jobsite check\n"
     )
     as_json = run(root, "due", "--today", TODAY, "--json")
     assert json.loads(as_json.stdout)  # stdout stays one JSON array; the problem is on stderr
@@ -314,7 +314,7 @@ def test_check_exits_1_on_errors_and_lists_every_problem(make_root, run) -> None
         "journal/good.md:3: warning: 'reply' is dated 2026-12-01, after today: "
         "the rules ignore it until then\n"
         "journal/typo.md:3: warning: unknown key 'evnets' (did you mean 'events'?)\n"
-        "1 error: fix them and run 'jobsite check' again\n"
+        "1 error: fix it and run 'jobsite check' again\n"
     )
     assert result.stdout == "3 files checked, 2 opportunities loaded: 1 error, 2 warnings.\n"
 

@@ -70,7 +70,8 @@ def check(root: Path, today: datetime | None) -> None:
     click.echo(_summary(agenda, problems))
     errors = sum(p.is_error for p in problems)
     if errors:
-        raise JobsiteError(f"{count(errors, 'error')}: fix them and run 'jobsite check' again")
+        them = "it" if errors == 1 else "them"
+        raise JobsiteError(f"{count(errors, 'error')}: fix {them} and run 'jobsite check' again")
 
 
 def _summary(agenda: Agenda, problems: tuple[Problem, ...]) -> str:

@@ -72,11 +72,12 @@ def format_due(
         lines += ["", click.style(f"{waiting} not yet contacted: jobsite due --leads", dim=True)]
     if left_out:
         files = count(left_out, "file")
+        them = "it" if left_out == 1 else "them"
         lines += [
             "",
             click.style(
                 f"Left out: {files} with errors (listed above), so calls may be missing: "
-                "fix them, then run jobsite check",
+                f"fix {them}, then run jobsite check",
                 fg="red",
                 bold=True,
             ),
