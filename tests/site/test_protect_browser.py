@@ -100,6 +100,24 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def context(browser) -> Iterator[object]:
+    """A fresh browser context (its own storage), closed after the test."""
+    fresh = browser.new_context()
+    yield fresh
+    fresh.close()
+
+
+def _opened(page) -> None:
+    """Wait until the page is decrypted (its Lock button is there)."""
+    page.wait_for_selector("#jobsite-lock", timeout=30_000)
+
+
+def _asks(page) -> None:
+    """Wait until the page asks for the password."""
+    page.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+
+
 def _unlock(page, password: str, remember: bool = False) -> None:
     page.fill("#jobsite-password", password)
     if remember:
@@ -107,102 +125,80 @@ def _unlock(page, password: str, remember: bool = False) -> None:
     page.click("#jobsite-submit")
 
 
-def test_the_right_password_opens_the_due_list_and_a_company_page(browser, base_url) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(base_url + "due/")
-        assert page.title() == "Locked"
-        assert "Quillfeather" not in page.content()
-        _unlock(page, PASSWORD)
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)  # the last thing on a page
-        assert page.locator("[data-action='follow-up-call']").count() == 1
-        assert "Quillfeather Maritime" in page.inner_text("body")
-        assert "Imogen Saltmarsh" in page.inner_text("body")
-        page.click("text=Quillfeather Maritime")  # on to the company page: no password again
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        assert page.is_visible("text=Ask about the lighthouse telemetry project.")
-        assert "/jobs/companies/" in page.url and "quillfeather" not in page.url.lower()
-        assert "Quillfeather Maritime" in page.title()
-        assert "This site is locked" not in page.inner_text("body")  # replaced, not appended
-    finally:
-        context.close()
+def test_the_right_password_opens_the_due_list_and_a_company_page(context, base_url) -> None:
+    page = context.new_page()
+    page.goto(base_url + "due/")
+    assert page.title() == "Locked"
+    assert "Quillfeather" not in page.content()
+    _unlock(page, PASSWORD)
+    _opened(page)  # the last thing on a page
+    assert page.locator("[data-action='follow-up-call']").count() == 1
+    assert "Quillfeather Maritime" in page.inner_text("body")
+    assert "Imogen Saltmarsh" in page.inner_text("body")
+    page.click("text=Quillfeather Maritime")  # on to the company page: no password again
+    _opened(page)
+    assert page.is_visible("text=Ask about the lighthouse telemetry project.")
+    assert "/jobs/companies/" in page.url and "quillfeather" not in page.url.lower()
+    assert "Quillfeather Maritime" in page.title()
+    assert "This site is locked" not in page.inner_text("body")  # replaced, not appended
 
 
-def test_a_wrong_password_says_so_and_shows_nothing(browser, base_url) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        _unlock(page, "not the password at all")
-        page.wait_for_selector("#jobsite-message.wrong", timeout=30_000)
-        assert page.inner_text("#jobsite-message") == "Wrong password. Try again."
-        body = page.inner_text("body")
-        assert "Quillfeather" not in body and "Imogen" not in body
-        assert page.title() == "Locked"
-    finally:
-        context.close()
+def test_a_wrong_password_says_so_and_shows_nothing(context, base_url) -> None:
+    page = context.new_page()
+    page.goto(base_url)
+    _unlock(page, "not the password at all")
+    page.wait_for_selector("#jobsite-message.wrong", timeout=30_000)
+    assert page.inner_text("#jobsite-message") == "Wrong password. Try again."
+    body = page.inner_text("body")
+    assert "Quillfeather" not in body and "Imogen" not in body
+    assert page.title() == "Locked"
 
 
-def test_remember_keeps_the_site_open_until_lock_is_clicked(browser, base_url) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        _unlock(page, PASSWORD, remember=True)
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        second = context.new_page()  # a new tab shares localStorage, not sessionStorage
-        second.goto(base_url + "due/")
-        second.wait_for_selector("#jobsite-lock", timeout=30_000)
-        assert "Quillfeather Maritime" in second.inner_text("body")
-        second.reload()
-        second.wait_for_selector("#jobsite-lock", timeout=30_000)
-        assert second.locator("[data-action='follow-up-call']").count() == 1
-        second.click("#jobsite-lock")
-        second.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
-        assert "Quillfeather" not in second.inner_text("body")
-        third = context.new_page()
-        third.goto(base_url)
-        third.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
-    finally:
-        context.close()
+def test_remember_keeps_the_site_open_until_lock_is_clicked(context, base_url) -> None:
+    page = context.new_page()
+    page.goto(base_url)
+    _unlock(page, PASSWORD, remember=True)
+    _opened(page)
+    second = context.new_page()  # a new tab shares localStorage, not sessionStorage
+    second.goto(base_url + "due/")
+    _opened(second)
+    assert "Quillfeather Maritime" in second.inner_text("body")
+    second.reload()
+    _opened(second)
+    assert second.locator("[data-action='follow-up-call']").count() == 1
+    second.click("#jobsite-lock")
+    _asks(second)
+    assert "Quillfeather" not in second.inner_text("body")
+    third = context.new_page()
+    third.goto(base_url)
+    _asks(third)
 
 
-def test_without_remember_a_new_tab_asks_again(browser, base_url) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        _unlock(page, PASSWORD)
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        page.reload()  # the same tab keeps its session
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        other = context.new_page()
-        other.goto(base_url)
-        other.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
-    finally:
-        context.close()
+def test_without_remember_a_new_tab_asks_again(context, base_url) -> None:
+    page = context.new_page()
+    page.goto(base_url)
+    _unlock(page, PASSWORD)
+    _opened(page)
+    page.reload()  # the same tab keeps its session
+    _opened(page)
+    other = context.new_page()
+    other.goto(base_url)
+    _asks(other)
 
 
-def test_a_picture_of_your_own_is_sealed_and_shown_once_unlocked(browser, base_url) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        response = page.request.get(base_url + "harbour.png")
-        assert response.ok and not response.body().startswith(b"\x89PNG")
-        page.goto(
-            base_url + "harbour.html"
-        )  # a page of your own: no clean URLs (they fail from disk)
-        _unlock(page, PASSWORD)
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        page.wait_for_function(
-            "document.querySelector('img[alt=\"the harbour\"]').src.startsWith('blob:')",
-            timeout=30_000,
-        )
-        width = page.eval_on_selector("img[alt='the harbour']", "image => image.naturalWidth")
-        assert width == 2
-    finally:
-        context.close()
+def test_a_picture_of_your_own_is_sealed_and_shown_once_unlocked(context, base_url) -> None:
+    page = context.new_page()
+    response = page.request.get(base_url + "harbour.png")
+    assert response.ok and not response.body().startswith(b"\x89PNG")
+    page.goto(base_url + "harbour.html")  # a page of your own: no clean URLs (they fail from disk)
+    _unlock(page, PASSWORD)
+    _opened(page)
+    page.wait_for_function(
+        "document.querySelector('img[alt=\"the harbour\"]').src.startsWith('blob:')",
+        timeout=30_000,
+    )
+    width = page.eval_on_selector("img[alt='the harbour']", "image => image.naturalWidth")
+    assert width == 2
 
 
 _KEYS = """async () => {
@@ -231,42 +227,34 @@ _EXPORT = f"""async () => {{
 }}"""
 
 
-def test_the_remembered_key_is_a_key_no_page_can_read(browser, base_url) -> None:
+def test_the_remembered_key_is_a_key_no_page_can_read(context, base_url) -> None:
     """Issue 8: what "Remember on this device" keeps is a non-extractable CryptoKey in
     IndexedDB: another page of the origin could use it, never copy it. Nothing is in
     localStorage or sessionStorage but a random tab id."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(base_url)
-        _unlock(page, PASSWORD, remember=True)
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        assert page.evaluate(_REMEMBERED) == [
-            {"type": "CryptoKey", "extractable": False, "usages": ["decrypt"], "remember": True}
-        ]
-        assert page.evaluate("Object.keys(localStorage)") == []
-        stored = page.evaluate("Object.keys(sessionStorage).map(k => sessionStorage[k])")
-        assert all(len(value) == 32 for value in stored)
-        exported = page.evaluate(_EXPORT)
-        assert exported == "InvalidAccessError"
-    finally:
-        context.close()
+    page = context.new_page()
+    page.goto(base_url)
+    _unlock(page, PASSWORD, remember=True)
+    _opened(page)
+    assert page.evaluate(_REMEMBERED) == [
+        {"type": "CryptoKey", "extractable": False, "usages": ["decrypt"], "remember": True}
+    ]
+    assert page.evaluate("Object.keys(localStorage)") == []
+    stored = page.evaluate("Object.keys(sessionStorage).map(k => sessionStorage[k])")
+    assert all(len(value) == 32 for value in stored)
+    exported = page.evaluate(_EXPORT)
+    assert exported == "InvalidAccessError"
 
 
-def test_a_page_copied_to_another_address_does_not_open(browser, base_url) -> None:
+def test_a_page_copied_to_another_address_does_not_open(context, base_url) -> None:
     """Issue 8: each page is sealed for its own path in the site."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(base_url + "moved/")
-        _unlock(page, PASSWORD)
-        page.wait_for_selector("text=could not be decrypted here", timeout=30_000)
-        assert "Quillfeather" not in page.inner_text("body")
-        page.goto(base_url + "due/")  # the same key opens the page at its own address
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
-        assert "Quillfeather Maritime" in page.inner_text("body")
-    finally:
-        context.close()
+    page = context.new_page()
+    page.goto(base_url + "moved/")
+    _unlock(page, PASSWORD)
+    page.wait_for_selector("text=could not be decrypted here", timeout=30_000)
+    assert "Quillfeather" not in page.inner_text("body")
+    page.goto(base_url + "due/")  # the same key opens the page at its own address
+    _opened(page)
+    assert "Quillfeather Maritime" in page.inner_text("body")
 
 
 def test_on_a_phone_the_locked_card_fits_and_the_lock_covers_nothing(browser, base_url) -> None:
@@ -276,12 +264,12 @@ def test_on_a_phone_the_locked_card_fits_and_the_lock_covers_nothing(browser, ba
     try:
         page = context.new_page()
         page.goto(base_url)
-        page.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+        _asks(page)
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
         card = page.locator("main").bounding_box()
         assert card["x"] >= 0 and card["x"] + card["width"] <= 390
         _unlock(page, PASSWORD)
-        page.wait_for_selector("#jobsite-lock", timeout=30_000)
+        _opened(page)
         assert page.locator(".md-header__inner #jobsite-lock").count() == 1
         assert (
             page.evaluate("getComputedStyle(document.getElementById('jobsite-lock')).position")
