@@ -9,6 +9,8 @@ import json
 import os
 import pickle
 import shutil
+import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -44,14 +46,14 @@ def root(make_root) -> Path:
     return make_root(FILES)
 
 
-def due_json(run, root: Path) -> tuple[str, str]:
-    result = run(root, "due", "--today", TODAY, "--json", "--all")
+def due_json(run, root: Path, today: str = TODAY) -> tuple[str, str]:
+    result = run(root, "due", "--today", today, "--json", "--all")
     assert result.exit_code == 0, result.output
     return result.stdout, result.stderr
 
 
-def agenda_json(root: Path, *, use_cache: bool) -> list[dict]:
-    agenda = build_agenda(root, date.fromisoformat(TODAY), use_cache=use_cache)
+def agenda_json(root: Path, *, use_cache: bool, today: str = TODAY) -> list[dict]:
+    agenda = build_agenda(root, date.fromisoformat(today), use_cache=use_cache)
     return [action.as_json() for action in agenda.actions] + [
         {"problem": str(problem)} for problem in agenda.journal.problems
     ]
@@ -114,6 +116,189 @@ def test_an_edit_with_the_same_size_and_mtime_is_picked_up(root, run) -> None:
     # Applied Mon 11-09: B+3 = Tue 10, (Wed 11 Veterans Day), Thu 12, Fri 13.
     assert [(a["due"], a["bucket"]) for a in beta] == [("2026-11-13", "overdue")]
     assert after == due_json(run, root)  # and stays right once cached again
+
+
+# --- Unchanged files are known by their stat; a racy one is compared by content ---------------
+
+
+@dataclass
+class FileSystemClock:
+    """What a simulated file system's clock says: `files` is the time it stamped every file
+    with (modification and change time alike) unless `edited` names another for its inode,
+    and `now` the time it reads now."""
+
+    files: int
+    now: int
+    edited: dict[int, int] = dataclasses.field(default_factory=dict)
+
+    def edit(self, path: Path, ns: int) -> None:
+        """Stamp the file at `path` with the time `ns`, as a write at that time would."""
+        self.edited[path.stat().st_ino] = ns
+
+
+@pytest.fixture
+def fs_clock(monkeypatch, root: Path) -> FileSystemClock:
+    """A file system with a coarse clock under our control: `os.stat` and `os.fstat` report
+    `clock.files` as every file's times, and the cache folder (what `Cache.clock` touches
+    to read the file system's time) `clock.now`. Sizes, inodes and contents are real."""
+    second = 1_800_000_000 * 10**9
+    clock = FileSystemClock(files=second, now=second)
+    real_stat, real_fstat = os.stat, os.fstat
+    cache_folder = os.path.realpath(root / FOLDER)
+
+    def stamped(info: os.stat_result, ns: int) -> os.stat_result:
+        seconds = ns // 10**9
+        times = {"st_atime_ns": ns, "st_mtime_ns": ns, "st_ctime_ns": ns}
+        times |= {"st_atime": ns / 1e9, "st_mtime": ns / 1e9, "st_ctime": ns / 1e9}
+        return os.stat_result((*info[:7], seconds, seconds, seconds), times)
+
+    def fake_stat(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        is_cache = isinstance(path, (str, os.PathLike)) and os.path.realpath(path) == cache_folder
+        return stamped(info, clock.now if is_cache else clock.edited.get(info.st_ino, clock.files))
+
+    def fake_fstat(descriptor):
+        info = real_fstat(descriptor)
+        return stamped(info, clock.edited.get(info.st_ino, clock.files))
+
+    monkeypatch.setattr(os, "stat", fake_stat)
+    monkeypatch.setattr(os, "fstat", fake_fstat)
+    return clock
+
+
+@pytest.fixture
+def journal_reads(monkeypatch, root: Path) -> list[str]:
+    """The journal files opened (`os.open`) from now on, by name."""
+    opened: list[str] = []
+    real_open = os.open
+    journal = os.path.realpath(root / "journal")
+
+    def counting_open(path, flags, *args, **kwargs):
+        if os.path.realpath(path).startswith(journal + os.sep):
+            opened.append(os.path.basename(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", counting_open)
+    return opened
+
+
+def beta_due(output: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(a["due"], a["bucket"]) for a in json.loads(output[0]) if a["company"] == "Beta"]
+
+
+def test_an_edit_within_one_tick_of_the_clock_is_never_served_stale(
+    root, run, fs_clock, journal_reads
+) -> None:
+    """The racy-timestamp rule. The file system's clock has not moved on since the files were
+    written (as on a file system that stamps whole seconds, within one second): an edit
+    keeping the size leaves size, times and inode exactly as they were, and only the
+    content tells. The entries were never trusted on their stat, so the file is read."""
+    assert beta_due(due_json(run, root)) == [("2026-11-05", "overdue")]
+    path = root / "journal/beta.md"
+    before = path.stat()
+    text = path.read_text()
+    path.write_text(text.replace("2026-11-02 applied", "2026-11-09 applied"))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ctime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ctime_ns,
+        before.st_ino,
+    )
+    journal_reads.clear()
+    # Applied Mon 11-09: B+3 = Tue 10, (Wed 11 Veterans Day), Thu 12, Fri 13.
+    assert beta_due(due_json(run, root)) == [("2026-11-13", "overdue")]
+    assert "beta.md" in journal_reads
+    expected = agenda_json(root, use_cache=False)
+    assert json.loads(due_json(run, root)[0]) == [a for a in expected if "problem" not in a]
+
+
+def test_files_older_than_the_clock_are_trusted_on_their_stat(
+    root, run, fs_clock, journal_reads
+) -> None:
+    """The control for the test above: once the clock has moved past the files' times, a
+    warm run reads no file at all (so the test above passes by the racy rule, not because
+    everything is read), and an edit that changes the times is still seen."""
+    expected = due_json(run, root)  # read, and stamped before the clock moved on
+    fs_clock.now += 10**9
+    assert due_json(run, root) == expected  # read again (racy), now trusted
+    journal_reads.clear()
+    assert due_json(run, root) == expected
+    assert journal_reads == []
+    path = root / "journal/beta.md"
+    path.write_text(path.read_text().replace("2026-11-02 applied", "2026-11-09 applied"))
+    fs_clock.edit(path, fs_clock.now)  # the edit is stamped with the file system's time
+    fs_clock.now += 10**9
+    assert beta_due(due_json(run, root)) == [("2026-11-13", "overdue")]
+    assert journal_reads == ["beta.md"]
+
+
+def test_a_warm_run_on_a_real_file_system_reads_no_unchanged_file(root, run, journal_reads) -> None:
+    """No simulated clock: within a few runs (once the file system's clock has ticked past
+    the files' times) a warm run opens no journal file, and still gives the same output."""
+    expected = due_json(run, root)
+    for _ in range(5):
+        time.sleep(0.05)  # a tick of the kernel's coarse file clock is at most 10 ms
+        journal_reads.clear()
+        assert due_json(run, root) == expected
+        if not journal_reads:
+            break
+    assert journal_reads == []
+
+
+def test_a_touched_file_is_read_and_its_parse_kept(root, run, journal_reads) -> None:
+    """New times, the same bytes (`touch`, a checkout): read and hashed, not parsed again."""
+    due_json(run, root)
+    entry = Cache(root).load("journal")
+    stamp, parsed = entry["journal/beta.md"]
+    opportunity = dataclasses.replace(parsed.opportunity, company="Parsed Before")
+    entry["journal/beta.md"] = (stamp, dataclasses.replace(parsed, opportunity=opportunity))
+    Cache(root).save("journal", entry)
+    os.utime(root / "journal/beta.md", ns=(10**18, 10**18))
+    journal_reads.clear()
+    assert "Parsed Before" in due_json(run, root)[0]
+    assert journal_reads == ["beta.md"]
+
+
+# --- The plans are cached for one day and one set of settings ---------------------------------
+
+
+@pytest.mark.parametrize("days", [["2026-11-16", "2026-11-30", "2026-11-16"]])
+def test_the_plans_of_another_day_are_never_served(root, run, days) -> None:
+    for day in days:
+        stdout, _ = due_json(run, root, day)
+        expected = agenda_json(root, use_cache=False, today=day)
+        assert json.loads(stdout) == [a for a in expected if "problem" not in a]
+    assert (root / FOLDER / "plans.pickle").is_file()
+
+
+def test_the_plans_of_other_settings_are_never_served(root, run) -> None:
+    due_json(run, root)
+    for settings in ("horizon_days: 30", "follow_up_business_days: 5", "days_off: [2026-11-05]"):
+        config = f"site_name: T\nplugins:\n  - jobsite:\n      {settings}\n"
+        (root / "mkdocs.yml").write_text(config)
+        stdout, _ = due_json(run, root)
+        expected = agenda_json(root, use_cache=False)
+        assert json.loads(stdout) == [a for a in expected if "problem" not in a], settings
+
+
+def test_a_cached_plan_refers_to_the_cached_opportunity(root) -> None:
+    """The plans are read back as references to the journal's own objects, not copies."""
+    build_agenda(root, date.fromisoformat(TODAY))
+    agenda = build_agenda(root, date.fromisoformat(TODAY))
+    opportunities = {id(o) for o in agenda.journal.opportunities}
+    events = {id(e) for o in agenda.journal.opportunities for e in o.events}
+    assert all(id(p.opportunity) in opportunities for p in agenda.plans)
+    assert all(id(a.opportunity) in opportunities for a in agenda.actions)
+    assert all(a.trigger is None or id(a.trigger) in events for a in agenda.actions)
+
+
+def test_a_plans_entry_without_its_journal_is_ignored(root, run) -> None:
+    expected = due_json(run, root)
+    cache_file(root).unlink()  # the plans refer to opportunities that are no longer cached
+    assert due_json(run, root) == expected
+    plant(root, pickle.dumps(jobsite.journal.cache.FORMAT) + pickle.dumps(("key", [1])), "plans")
+    assert due_json(run, root) == expected
 
 
 def test_added_removed_and_renamed_files(root, run) -> None:
@@ -223,6 +408,7 @@ def test_a_planted_malicious_pickle_is_not_run(root, run, tmp_path) -> None:
     ):
         plant(root, data)
         plant(root, data, "holidays")
+        plant(root, data, "plans")
         assert due_json(run, root) == expected
         assert not marker.exists()
 

@@ -1,9 +1,17 @@
 """The journal folder → every opportunity and every problem, through the parse cache.
 
-Each file is read and hashed; a file whose content hash matches the cache is not parsed
-again. Files are visited in sorted path order, so the result never depends on the order in
-which the file system lists them. A warm run is mostly reading files and the cache back,
-so both are done the cheap way (see `_read` and `cache.gc_paused`).
+A file is parsed again only when it changed. Whether it changed is decided the way git's index
+decides it: each cached file keeps its size, modification and change times (nanoseconds),
+inode and device as the file system gave them, and a file whose `stat` still gives all of them
+is not even read. The racy-timestamp rule keeps that honest: a file's timestamps come from a
+clock that ticks coarsely (a few milliseconds on ext4, two seconds on FAT), so a second edit
+within the tick of the first, to a file of the same size, would leave them all as they were.
+An entry is trusted on its timestamps alone only if they are older than the file system's
+clock read before the file was read (`Cache.clock`), on the same device; any other entry is
+read again at the next run and compared by its SHA-256, and trusted once it has aged.
+
+Files are visited in sorted path order, so the result never depends on the order in which
+the file system lists them.
 """
 
 from __future__ import annotations
@@ -25,14 +33,23 @@ _ENTRY = "journal"
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 _CHUNK = 1 << 16  # one read takes a whole journal file of up to 64 KiB
 
+# What the cache keeps of a file: (size, mtime_ns, ctime_ns, inode, device), its SHA-256, and
+# whether those timestamps may be trusted without reading the file (see the module docstring).
+Stamp = tuple[tuple[int, int, int, int, int], bytes, bool]
+
 
 @dataclass(frozen=True, slots=True)
 class Journal:
-    """The opportunities that loaded and the problems of all files, both in path order."""
+    """The opportunities that loaded and the problems of all files, both in path order.
+
+    `hashes` has the SHA-256 of every file read, by path: what a later stage keys its own
+    cache on (the plans of `rules.agenda`).
+    """
 
     opportunities: tuple[Opportunity, ...]
     problems: tuple[Problem, ...]
     files: int
+    hashes: dict[str, bytes]
 
 
 def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
@@ -47,33 +64,78 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
     problems: list[Problem] = []
     paths = _find_files(base, folder.strip("/").replace(os.sep, "/"), problems)
     cached = cache.load(_ENTRY)
-    previous: dict[str, tuple[bytes, Parsed]] = cached if isinstance(cached, dict) else {}
-    current: dict[str, tuple[bytes, Parsed]] = {}
+    previous: dict[str, object] = cached if isinstance(cached, dict) else {}
+    current: dict[str, tuple[Stamp, Parsed]] = {}
     opportunities = []
-    stale = False  # whether anything was parsed anew, so the cache needs writing
+    clock: tuple[int, int] | None = None  # read once, before the first file is read
+    clock_read = False
+    stale = False  # whether any entry is new or changed, so the cache needs writing
     with gc_paused():
         for relative, absolute in paths:
-            try:
-                data = _read(absolute)
-            except OSError as error:
-                problems.append(Problem(relative, 1, f"cannot read: {reason(error)}"))
-                continue
-            digest = hashlib.sha256(data).digest()
-            parsed: object = None
-            hit = previous.get(relative)
-            if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == digest:
-                parsed = hit[1]
-            if not isinstance(parsed, Parsed):
-                parsed = parse_file(relative, data)
-                stale = True
-            current[relative] = (digest, parsed)
-            problems.extend(parsed.problems)
-            if parsed.opportunity is not None:
-                opportunities.append(parsed.opportunity)
+            hit = _entry(previous.get(relative))
+            if hit is None or not hit[0][2] or _identity(absolute) != hit[0][0]:
+                if not clock_read:
+                    clock, clock_read = cache.clock(), True
+                try:
+                    data, info = _read(absolute)
+                except OSError as error:
+                    problems.append(Problem(relative, 1, f"cannot read: {reason(error)}"))
+                    continue
+                digest = hashlib.sha256(data).digest()
+                stamp: Stamp = (_identity_of(info), digest, _trusted(info, clock))
+                if hit is None or hit[0][1] != digest:
+                    hit = stamp, parse_file(relative, data)
+                    stale = True
+                elif hit[0] != stamp:
+                    hit = stamp, hit[1]  # the same bytes: touched, copied back, or aged
+                    stale = True
+            current[relative] = hit
+            problems.extend(hit[1].problems)
+            if hit[1].opportunity is not None:
+                opportunities.append(hit[1].opportunity)
     if stale or current.keys() != previous.keys():
         cache.save(_ENTRY, current)
     problems.sort(key=lambda p: (p.path, p.line))
-    return Journal(tuple(opportunities), tuple(problems), len(paths))
+    hashes = {relative: entry[0][1] for relative, entry in current.items()}
+    return Journal(tuple(opportunities), tuple(problems), len(paths), hashes)
+
+
+def _entry(value: object) -> tuple[Stamp, Parsed] | None:
+    """A cached entry as `load_journal` saves it, or None for anything else."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Parsed)):
+        return None
+    stamp = value[0]
+    if not (
+        isinstance(stamp, tuple)
+        and len(stamp) == 3
+        and isinstance(stamp[0], tuple)
+        and isinstance(stamp[1], bytes)
+        and isinstance(stamp[2], bool)
+    ):
+        return None
+    return value  # type: ignore[return-value]
+
+
+def _identity(path: str) -> tuple[int, int, int, int, int] | None:
+    """What `stat` says of the file now, in the form a stamp keeps; None if it cannot."""
+    try:
+        return _identity_of(os.stat(path))
+    except OSError:
+        return None
+
+
+def _identity_of(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+def _trusted(info: os.stat_result, clock: tuple[int, int] | None) -> bool:
+    """Whether a later edit is sure to change the stamp: the file's times are older than the
+    file system's clock read before it was read, on the same device (see the module
+    docstring). No clock (a cache that cannot be written): nothing is trusted."""
+    if clock is None:
+        return False
+    now, device = clock
+    return info.st_dev == device and max(info.st_mtime_ns, info.st_ctime_ns) < now
 
 
 def _find_files(base: Path, prefix: str, problems: list[Problem]) -> list[tuple[str, str]]:
@@ -141,8 +203,8 @@ def _looks_like_a_note(name: str) -> bool:
     )
 
 
-def _read(path: str) -> bytes:
-    """The bytes of the file at `path`.
+def _read(path: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of the file at `path`, and its `stat` taken just before they were read.
 
     `os.read` on a raw descriptor: a buffered `open()` costs twice as much per file, and a
     journal is thousands of small files. Opened without blocking and refused unless it is a
@@ -150,11 +212,12 @@ def _read(path: str) -> bytes:
     """
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
         chunks = []
         while chunk := os.read(descriptor, _CHUNK):
             chunks.append(chunk)
     finally:
         os.close(descriptor)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks), info

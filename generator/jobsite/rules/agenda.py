@@ -2,12 +2,18 @@
 
 This is the one pipeline that `due`, `check` and the site share:
 settings → journal → business-day calendar → rules.
+
+The plans are cached for one day and one set of settings, file by file: a plan is reused
+where its file's SHA-256 is the one it was made from. The cached plans refer to the parse
+cache's opportunities and events instead of holding copies, so they cost little to read back.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,11 +22,13 @@ from jobsite.journal.cache import Cache
 from jobsite.journal.load import Journal, load_journal
 from jobsite.journal.redact import redact_journal
 from jobsite.journal.settings import Settings, load_settings
-from jobsite.model import Action, Plan, Problem
-from jobsite.rules.followups import date_warnings, plan, plan_all
+from jobsite.model import Action, Event, Opportunity, Plan, Problem
+from jobsite.rules import followups, workdays
+from jobsite.rules.followups import date_warnings, ordered_actions, plan
 from jobsite.rules.workdays import Calendar, holiday_source
 
 _HOLIDAYS = "holidays"
+_PLANS = "plans"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,39 +89,126 @@ def build_agenda(
     calendar = Calendar(source, settings.days_off)
     calendar.is_business_day(today)  # checks the country and subdivision even in an empty journal
     journal = load_journal(root, settings.journal, cache)
-    if published:
+    plans_cache = cache
+    if published and settings.redact:
         journal = redact_journal(journal, settings.redact)
-    plans, actions, problems = _plan_journal(journal, today, calendar, settings)
+        plans_cache = Cache(None)  # the plans of redacted opportunities are not kept
+    key = _plans_key(today, settings, stamp)
+    plans, actions, problems = _plan_journal(
+        journal, today, calendar, settings, cache=plans_cache, key=key
+    )
     if len(table) != known:
         cache.save(_HOLIDAYS, (stamp, table))
     return Agenda(root, today, settings, journal, calendar, plans, actions, problems)
 
 
 def _plan_journal(
-    journal: Journal, today: date, calendar: Calendar, settings: Settings
+    journal: Journal,
+    today: date,
+    calendar: Calendar,
+    settings: Settings,
+    *,
+    cache: Cache,
+    key: tuple[object, ...],
 ) -> tuple[tuple[Plan, ...], tuple[Action, ...], tuple[Problem, ...]]:
-    """`plan_all`, where an opportunity whose dates run off the calendar (past 9999-12-31)
-    becomes a problem instead of ending the command."""
-    try:
-        plans, actions = plan_all(journal.opportunities, today, calendar, settings)
-        return plans, actions, journal.problems
-    except OverflowError:
-        pass
+    """The plan of every opportunity, its cached one where its file is unchanged; all the
+    actions in SPEC §5 order. An opportunity whose dates run off the calendar (past
+    9999-12-31) becomes a problem instead of ending the command."""
+    kept = _cached_plans(cache, key, journal)
     planned, problems = [], list(journal.problems)
+    fresh = False
     for opportunity in journal.opportunities:
-        try:
-            planned.append(plan(opportunity, today, calendar, settings))
-        except OverflowError:
-            problems.append(
-                Problem(
-                    opportunity.path,
-                    1,
-                    "its follow-ups fall after 9999-12-31, the last day jobsite can count to",
+        found = kept.get(opportunity.path)
+        if found is None or found.opportunity is not opportunity:
+            try:
+                found = plan(opportunity, today, calendar, settings)
+            except OverflowError:
+                problems.append(
+                    Problem(
+                        opportunity.path,
+                        1,
+                        "its follow-ups fall after 9999-12-31, the last day jobsite can count to",
+                    )
                 )
-            )
-    actions = sorted((a for p in planned for a in p.actions), key=lambda a: a.sort_key)
+                continue
+            fresh = True
+        planned.append(found)
+    if fresh or len(planned) != len(kept):
+        _save_plans(cache, key, journal, planned)
     problems.sort(key=lambda p: (p.path, p.line))
-    return tuple(planned), tuple(actions), tuple(problems)
+    return tuple(planned), ordered_actions(planned), tuple(problems)
+
+
+def _plans_key(today: date, settings: Settings, holidays: object) -> tuple[object, ...]:
+    """Everything besides the opportunity that a plan depends on."""
+    return (
+        _RULES,
+        today,
+        settings.country,
+        settings.subdivision,
+        tuple(sorted(settings.days_off)),
+        settings.follow_up_business_days,
+        settings.check_in_days,
+        settings.horizon_days,
+        holidays,
+    )
+
+
+def _cached_plans(cache: Cache, key: tuple[object, ...], journal: Journal) -> dict[str, Plan]:
+    """The cached plans made for `key` whose files are unchanged, by path; each refers to the
+    journal's own opportunity and events (a plan whose file changed refers to None)."""
+    by_path = {o.path: o for o in journal.opportunities}
+
+    def resolve(reference: object) -> object:
+        if not (isinstance(reference, tuple) and len(reference) == 3):
+            raise ValueError("not a reference")
+        path, digest, index = reference
+        opportunity = by_path.get(path) if journal.hashes.get(path) == digest else None
+        if opportunity is None or index is None:
+            return opportunity
+        return opportunity.events[index]
+
+    stored = cache.load(_PLANS, resolve=resolve)
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
+        return {}
+    plans = stored[1]
+    if not (isinstance(plans, list) and all(isinstance(p, Plan) for p in plans)):
+        return {}
+    return {p.opportunity.path: p for p in plans if isinstance(p.opportunity, Opportunity)}
+
+
+def _save_plans(cache: Cache, key: tuple[object, ...], journal: Journal, plans: list[Plan]) -> None:
+    """Keep `plans` for `key`, each opportunity and event written as a reference to its file
+    and place: (path, SHA-256, index of the event or None)."""
+    references: dict[int, tuple[str, bytes, int | None]] = {}
+    for planned in plans:
+        opportunity = planned.opportunity
+        digest = journal.hashes[opportunity.path]
+        references[id(opportunity)] = (opportunity.path, digest, None)
+        for index, event in enumerate(opportunity.events):
+            references[id(event)] = (opportunity.path, digest, index)
+
+    def refer(obj: object) -> object | None:
+        if type(obj) is Opportunity or type(obj) is Event:
+            return references.get(id(obj))
+        return None
+
+    cache.save(_PLANS, (key, plans), refer=refer)
+
+
+def _source_stamp(*modules: object) -> str:
+    """A fingerprint of the rules' source: changed rules (in a development checkout, where
+    the version stays put) never serve the plans they made before."""
+    digest = hashlib.blake2b(digest_size=8)
+    for module in modules:
+        try:
+            digest.update(Path(getattr(module, "__file__", "") or "").read_bytes())
+        except OSError:
+            digest.update(getattr(module, "__name__", "").encode())
+    return digest.hexdigest()
+
+
+_RULES = _source_stamp(followups, workdays, sys.modules[__name__])
 
 
 def _holiday_table(stored: object, stamp: object) -> dict[str, list[int]]:

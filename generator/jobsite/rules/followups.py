@@ -160,8 +160,12 @@ def plan_all(
     """The plan of every opportunity, in the order given, and all their actions in SPEC §5
     order (due, company, action, file)."""
     plans = tuple(plan(o, today, calendar, settings) for o in opportunities)
-    actions = sorted((a for p in plans for a in p.actions), key=lambda a: a.sort_key)
-    return plans, tuple(actions)
+    return plans, ordered_actions(plans)
+
+
+def ordered_actions(plans: Iterable[Plan]) -> tuple[Action, ...]:
+    """All the actions of `plans` in SPEC §5 order (due, company, action, file)."""
+    return tuple(sorted((a for p in plans for a in p.actions), key=lambda a: a.sort_key))
 
 
 @dataclass(frozen=True, slots=True)
