@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,6 +82,10 @@ def write_atomic(
     except FileNotFoundError:
         mode = _DEFAULT_MODE & ~_umask()
     _remove_leftovers(target)
+    # Imported here: it brings shutil, random and the compression modules, milliseconds of
+    # the start of every command, and most runs (a warm `jobsite due`) write nothing.
+    import tempfile  # noqa: PLC0415
+
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=_TEMPORARY
     )

@@ -7,7 +7,6 @@ the terminal or split `path:line: message` over two lines.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 
@@ -52,6 +51,8 @@ def quoted(text: str) -> str:
 
 def closest(word: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The known word `word` most likely misspells, if any is close enough."""
+    import difflib  # noqa: PLC0415 - only a misspelling needs it, not every command's start
+
     found = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
     return found[0] if found else None
 

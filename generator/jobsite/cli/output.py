@@ -28,13 +28,16 @@ _INDENT = " " * 18
 def format_json(actions: Sequence[Action]) -> str:
     """One JSON array of the actions, in the order given (SPEC §5), one object a line.
 
-    One line an action reads well in a terminal and greps well, and it keeps to the C
-    encoder: `indent=` would fall back to the pure-Python one, slow at 10,000 actions.
+    One line an action reads well in a terminal and greps well. The array is encoded in one
+    call of json's C encoder (`indent=` would fall back to the pure-Python one, and a call
+    per action costs the encoder's setup each time), then broken into lines between objects:
+    every object starts with the key "file", and `}, {"file": ` cannot occur inside a string,
+    where every `"` is escaped.
     """
     if not actions:
         return "[]"
-    lines = ",\n".join("  " + json.dumps(a.as_json(), ensure_ascii=False) for a in actions)
-    return f"[\n{lines}\n]"
+    text = json.dumps([a.as_json() for a in actions], ensure_ascii=False)
+    return "[\n  " + text[1:-1].replace('}, {"file": ', '},\n  {"file": ') + "\n]"
 
 
 def format_due(

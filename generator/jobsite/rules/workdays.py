@@ -8,7 +8,6 @@ cost more than reading a whole journal of a thousand files).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, MutableMapping
 from datetime import date, timedelta
 
@@ -106,6 +105,8 @@ def _checked_subdivision(
     """The subdivision's code as `holidays` spells it; a one-line `SettingsError` if the
     country or the subdivision is unknown."""
     if country not in supported:
+        import difflib  # noqa: PLC0415 - only a bad setting needs it
+
         close = difflib.get_close_matches(country, list(supported), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise SettingsError(
