@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import click
 import pytest
@@ -497,6 +499,38 @@ def test_no_color_turns_colour_off_even_on_a_terminal(root, value: str) -> None:
 def test_json_never_has_colour(root) -> None:
     result = invoke(root, "due", "--today", TODAY, "--json", color=True, env={"NO_COLOR": None})
     assert json.loads(result.stdout) == EXPECTED_JSON
+
+
+# --- What due imports -------------------------------------------------------------------------
+
+_IMPORTED = """
+import sys
+from jobsite.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    print(" ".join(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+"""
+
+
+def _imported_by(*args: str) -> set[str]:
+    """The top-level packages a fresh interpreter has imported once the command is done."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args], capture_output=True, text=True, check=True
+    )
+    return set(done.stderr.split())
+
+
+def test_due_never_imports_the_site_and_warm_not_even_holidays(root) -> None:
+    """The due list stays quick: MkDocs, Material, Markdown and Jinja2 are for the site only,
+    and once the holiday dates are cached, `holidays` (slow to import) is not needed."""
+    site = {"mkdocs", "material", "markdown", "jinja2", "markupsafe", "pymdownx"}
+    command = ("-C", str(root), "due", "--json", "--today", TODAY)
+    cold = _imported_by(*command)
+    assert "holidays" in cold  # the control: the dates are worked out once
+    assert not cold & site
+    warm = _imported_by(*command)
+    assert not warm & (site | {"holidays"})
 
 
 # --- Help and version -------------------------------------------------------------------------
