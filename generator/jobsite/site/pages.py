@@ -1,4 +1,7 @@
-"""Render the site's pages: (agenda, templates) → {path: Markdown}, with no MkDocs in sight.
+"""Render the site's pages: (agenda, templates) → {path: page}, with no MkDocs in sight.
+
+A page is HTML with its Markdown parts marked (`stash`): the templates mark them with the
+`markdown` filter, and `markdown_body` marks a file's own notes.
 
 The MkDocs plugin only hands these strings to MkDocs; keeping the rendering here keeps a
 move to another static-site generator small. Templates are Jinja2 files from the packaged
@@ -24,6 +27,7 @@ from markupsafe import Markup, escape
 from jobsite.rules.agenda import Agenda
 from jobsite.site.charts import Bar, bar_chart
 from jobsite.site.context import SCRIPT_KINDS, SiteContext, build_context
+from jobsite.site.stash import as_markdown
 from jobsite.slugs import slugify
 from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import long_day
@@ -149,6 +153,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         slug=slugify,
         web_href=_web_href,
         markdown_body=_markdown_body,
+        markdown=lambda text: Markup(as_markdown(str(text))),
         plain=_plain,
     )
     env.globals.update(
@@ -190,16 +195,21 @@ def _markdown_body(body: str) -> Markup:
 
     The notes are the user's own Markdown, so they are passed through, not escaped; their
     ATX headings move down three levels (to at most h6) to sit under the page's "Notes"
-    heading; setext (underlined) headings are left as written.
+    heading; setext (underlined) headings are left as written. A code fence left open is
+    closed, so that it cannot take in the rest of the page.
     """
-    lines, fenced = [], False
+    lines, fence = [], ""
     for text in body.replace("\r\n", "\n").split("\n"):
-        if text.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        heading = None if fenced else re.match(r"(#{1,6})(\s)", text)
+        stripped = text.lstrip()
+        if fence and stripped.startswith(fence):
+            fence = ""
+        elif not fence and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        heading = None if fence else re.match(r"(#{1,6})(\s)", text)
         level = len(heading[1]) if heading else 0
         lines.append("#" * min(6, level + 3) + text[level:] if heading else text)
-    return Markup("\n".join(lines).strip("\n"))
+    text = "\n".join(lines).strip("\n")
+    return Markup(as_markdown(f"{text}\n{fence}" if fence else text))
 
 
 def _plain(value: object) -> str:

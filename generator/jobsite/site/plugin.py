@@ -13,10 +13,11 @@ import copy
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import mkdocs
@@ -43,6 +44,7 @@ from jobsite.site.protect import (
     start_protected_build,
 )
 from jobsite.site.serving import checking_host, status_line
+from jobsite.site.stash import Stashed, stash
 from jobsite.site.theme import use_material
 from jobsite.vocabulary import BUCKETS
 
@@ -102,7 +104,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _status: str = ""  # what this build shows, for the line `serve` prints after it
     _built = 0  # builds since the command started: the first is "built", then "rebuilt"
     _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
-    _generated: frozenset[str] = frozenset()  # the pages this plugin added to this build
+    _generated: Mapping[str, Stashed] = MappingProxyType({})  # the pages added to this build
     _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -173,12 +175,14 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         calendar = render_calendar(
             agenda.actions, agenda.today, link=_page_link(config.site_url, site.company_pages)
         )
-        for path, content in {**site.pages, **site.assets, CALENDAR: calendar}.items():
+        # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`).
+        self._generated = {path: stash(page) for path, page in site.pages.items()}
+        markdown = {path: page.markdown for path, page in self._generated.items()}
+        for path, content in {**markdown, **site.assets, CALENDAR: calendar}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        self._generated = frozenset(site.pages)
         config.extra_css.append("assets/jobsite.css")
         config.extra_javascript.append("assets/jobsite.js")
         if not config.nav:
@@ -202,6 +206,17 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         if self._converted is not None and page.file.src_uri in self._generated:
             page.render = _reusing_render(page, self._converted, self._setting)  # type: ignore[method-assign]
         return page
+
+    @event_priority(100)  # first: search, the theme and the tags plugin read the whole page
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A generated page gets its HTML back in place of the placeholders."""
+        stashed = self._generated.get(page.file.src_uri)
+        if stashed is None:
+            return html
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | stashed.anchors()
+        return stashed.restore(html)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Note every file MkDocs will write, dotfiles kept from docs/ included."""

@@ -1,0 +1,85 @@
+"""Generated pages reach MkDocs as HTML: only what is written in Markdown goes through Markdown.
+
+A page template renders HTML with a few parts in Markdown: a file's own notes on its company
+page (the `markdown_body` filter), the tags plugin's marker (`{% filter markdown %}`). Each
+such part is wrapped in `MARKDOWN_BEGIN` and `MARKDOWN_END`. Handed over whole, the page's HTML
+would be parsed twice by Python-Markdown's raw-HTML handling (MkDocs looks in it for anchors,
+Markdown for where each block ends) to be passed through unchanged. So `stash` puts a short
+placeholder, an HTML comment that Markdown passes through as it is, in place of each stretch of
+HTML, and MkDocs converts the Markdown that is left: the notes, with the page's own extensions,
+links and table of contents as before. `Stashed.restore` puts the HTML back into the converted
+page (the plugin's `on_page_content`), before search, the theme and the tags plugin read it.
+
+The placeholders are numbered in page order, so a page whose Markdown is unchanged keeps its
+Markdown even where its HTML changed, and `serve` may reuse the conversion.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+MARKDOWN_BEGIN = "<!-- jobsite:markdown -->"
+MARKDOWN_END = "<!-- jobsite:/markdown -->"
+_PLACEHOLDER = "<!-- jobsite:html {} -->"
+_PLACEHOLDERS = re.compile(r"<!-- jobsite:html (\d+) -->")
+_FRONT_MATTER_END = "\n---\n"
+_IDS = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+@dataclass(frozen=True, slots=True)
+class Stashed:
+    """A generated page as MkDocs gets it: Markdown with placeholders, and the HTML they hold."""
+
+    markdown: str
+    blocks: tuple[str, ...]
+
+    def restore(self, converted: str) -> str:
+        """The converted page with each placeholder replaced by its HTML."""
+        return _PLACEHOLDERS.sub(lambda match: self.blocks[int(match[1])], converted)
+
+    def anchors(self) -> set[str]:
+        """The `id`s in the HTML blocks: where links from other pages may point, as MkDocs
+        would have found them had the blocks been part of the Markdown."""
+        return {
+            html.unescape(double or single)
+            for block in self.blocks
+            for double, single in _IDS.findall(block)
+        }
+
+
+def stash(page: str) -> Stashed:
+    """Split a rendered page into its Markdown (front matter, placeholders and the parts
+    marked as Markdown) and its HTML blocks."""
+    front, body = _split_front_matter(page)
+    first, *rest = body.split(MARKDOWN_BEGIN)
+    chunks = [(first, False)]
+    for piece in rest:
+        markdown, _, after = piece.partition(MARKDOWN_END)
+        chunks += [(markdown, True), (after, False)]
+    parts, blocks = [], []
+    for chunk, is_markdown in chunks:
+        text = chunk.strip("\n")
+        if is_markdown:
+            parts.append(text)
+        elif text.strip():
+            parts.append(_PLACEHOLDER.format(len(blocks)))
+            blocks.append(text)
+    return Stashed(front + "\n\n".join(parts) + "\n", tuple(blocks))
+
+
+def as_markdown(text: str) -> str:
+    """`text` marked as Markdown, for MkDocs to convert (the `markdown` filter)."""
+    return f"{MARKDOWN_BEGIN}\n{text.strip(chr(10))}\n{MARKDOWN_END}"
+
+
+def _split_front_matter(page: str) -> tuple[str, str]:
+    """(the front matter with its `---` lines, or "", the rest)."""
+    if not page.startswith("---\n"):
+        return "", page
+    end = page.find(_FRONT_MATTER_END, 3)
+    if end < 0:
+        return "", page
+    end += len(_FRONT_MATTER_END)
+    return page[:end], page[end:]

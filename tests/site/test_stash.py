@@ -1,0 +1,132 @@
+"""Generated pages reach MkDocs as HTML, with only their Markdown parts converted (`stash`).
+
+The proof that nothing changes for a reader: the sample site built this way and built the
+old way, with each whole page handed to Python-Markdown, has the same content on every page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+import jobsite.site.plugin
+from jobsite.cli import main
+from jobsite.site.stash import MARKDOWN_BEGIN, MARKDOWN_END, Stashed, stash
+
+from conftest import REPO, SAMPLE_TODAY, TESTS
+
+GOLDEN = TESTS / "golden"
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN) for p in GOLDEN.rglob("*.md")))
+def test_stash_then_restore_gives_the_page_back(path: Path) -> None:
+    page = (GOLDEN / path).read_text(encoding="utf-8")
+    stashed = stash(page)
+    front, body = page.split("\n---\n", 1) if page.startswith("---\n") else ("", page)
+    assert stashed.markdown.startswith(front)
+    # Markdown passes the placeholders through as they are: "convert" by doing nothing.
+    converted = stashed.markdown[len(front) + len("\n---\n") :] if front else stashed.markdown
+    restored = stashed.restore(converted)
+    expected = body.replace(MARKDOWN_BEGIN, "").replace(MARKDOWN_END, "")
+    assert _squashed(restored) == _squashed(expected)
+
+
+def test_only_the_marked_parts_stay_markdown() -> None:
+    page = (
+        "---\ntitle: x\n---\n<h1>x</h1>\n<p>a</p>\n"
+        f'{MARKDOWN_BEGIN}\n## Notes\n\n*hi*\n{MARKDOWN_END}\n<section id="s&amp;1"></section>\n'
+    )
+    stashed = stash(page)
+    assert stashed.markdown == (
+        "---\ntitle: x\n---\n<!-- jobsite:html 0 -->\n\n"
+        "## Notes\n\n*hi*\n\n"
+        "<!-- jobsite:html 1 -->\n"
+    )
+    assert stashed.blocks == ("<h1>x</h1>\n<p>a</p>", '<section id="s&amp;1"></section>')
+    assert stashed.anchors() == {"s&1"}
+
+
+def test_a_page_without_markdown_is_one_placeholder() -> None:
+    expected = Stashed("<!-- jobsite:html 0 -->\n", ("<p>only html</p>",))
+    assert stash("<p>only html</p>\n") == expected
+
+
+# --- Built with MkDocs: the same pages as when Markdown converted all of them -----------------
+
+
+def _build(root: Path) -> None:
+    result = CliRunner().invoke(main, ["-C", str(root), "build", "--today", SAMPLE_TODAY])
+    assert result.exit_code == 0, result.output
+
+
+def _sample(target: Path) -> Path:
+    target.mkdir()
+    for name in ("journal", "docs"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "journal" / "notes-with-an-open-fence.md").write_text(
+        "---\ncompany: Globex Corporation\nrole: Second role\n"
+        "events: [2026-11-20 applied]\n---\n# Heading\n\n```\ncode left open\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+def _articles(site: Path) -> dict[str, str]:
+    """Each page's content, as the reader sees it: the article with whitespace squashed."""
+    found = {}
+    for path in sorted(site.rglob("index.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        found[path.relative_to(site).as_posix()] = _squashed(str(soup.select_one("article")))
+    return found
+
+
+def test_the_site_is_the_same_as_with_every_page_through_markdown(tmp_path, monkeypatch) -> None:
+    stashed = _sample(tmp_path / "stashed")
+    _build(stashed)
+    whole = _sample(tmp_path / "whole")
+    # The old way: the whole page is the Markdown, nothing is kept aside.
+    unmarked = lambda page: page.replace(MARKDOWN_BEGIN, "").replace(MARKDOWN_END, "")  # noqa: E731
+    monkeypatch.setattr(jobsite.site.plugin, "stash", lambda page: Stashed(unmarked(page), ()))
+    _build(whole)
+    expected = _articles(whole / "site")
+    assert len(expected) > 20
+    assert _articles(stashed / "site") == expected
+
+
+def test_an_open_code_fence_in_notes_does_not_take_in_the_rest_of_the_page(tmp_path) -> None:
+    root = _sample(tmp_path / "root")
+    _build(root)
+    page = root / "site" / "companies" / "globex-corporation" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    code = soup.select_one("article pre code")
+    assert code is not None and code.get_text() == "code left open\n"
+    assert len(soup.select("article section.jobsite-opportunity")) == 2
+
+
+def test_links_to_anchors_of_generated_pages_are_valid(tmp_path, monkeypatch) -> None:
+    """MkDocs checks the anchors of links between pages; those of generated pages are in
+    their HTML blocks, and still found (without them, the control fails the build)."""
+    root = _sample(tmp_path / "root")
+    (root / "docs" / "links.md").write_text(
+        "# Links\n\n[Overdue](due/index.md#overdue) and [the blank script]"
+        "(scripts/follow-up-call/index.md#blank).\n",
+        encoding="utf-8",
+    )
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config + "validation:\n  anchors: warn\n", encoding="utf-8")
+    command = ["-C", str(root), "build", "--today", SAMPLE_TODAY, "--strict"]
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    monkeypatch.setattr(Stashed, "anchors", lambda self: set())
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 1
+    assert "does not contain an anchor '#overdue'" in result.output
