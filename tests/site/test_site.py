@@ -26,6 +26,7 @@ from click.testing import CliRunner, Result
 
 from jobsite.cli import main
 from jobsite.rules.agenda import build_agenda
+from jobsite.site.context import SCRIPT_KINDS
 
 from conftest import REPO, SAMPLE_TODAY
 
@@ -319,6 +320,28 @@ def test_no_page_loads_anything_from_another_host(sample: Path) -> None:
     for asset in ("jobsite.css", "jobsite.js"):
         text = (site / "assets" / asset).read_text(encoding="utf-8")
         assert not re.search(r"https?://|url\(\s*['\"]?//|@import|fetch\(|XMLHttpRequest", text)
+
+
+def test_search_finds_the_company_pages_not_the_lists_that_repeat_them(sample: Path) -> None:
+    """Search indexes what a person looks for: each company page (names, roles, contacts,
+    notes) and the scripts' index; the home page, the due list, the prefilled scripts, the
+    companies' index and the stats repeat the company pages, and are left out."""
+    site = sample / "site"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def page_of(location: str) -> str:  # the page's folder, with or without directory URLs
+        return location.split("#", maxsplit=1)[0].removesuffix("index.html")
+
+    pages = {page_of(doc["location"]) for doc in index["docs"]}
+    companies = {
+        p.parent.relative_to(site).as_posix() + "/" for p in site.glob("companies/*/index.html")
+    }
+    assert companies and companies <= pages
+    assert "scripts/" in pages
+    left_out = {"", "due/", "companies/", "stats/", *(f"scripts/{k}/" for k in SCRIPT_KINDS)}
+    assert not pages & left_out
+    found = [doc for doc in index["docs"] if "Dana Smith" in doc["text"]]
+    assert found and {page_of(doc["location"]) for doc in found} <= companies
 
 
 def test_theme_fonts_are_off(sample: Path) -> None:
