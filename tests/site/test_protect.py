@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from jobsite.cli import main
 from jobsite.site import protect
 from jobsite.site.context import company_key
-from jobsite.site.pages import ASSETS, packaged_templates
+from jobsite.site.pages import site_assets
 from jobsite.site.protect.keys import associated
 from jobsite.slugs import slugify
 
@@ -307,8 +307,8 @@ def test_other_files_are_sealed_and_the_theme_stays_as_shipped(site: Path) -> No
     payload = _payload(site / "index.html")
     aad = associated("file", payload["build"], payload["built"], "pictures/office.png")
     assert AESGCM(_content_key(payload)).decrypt(sealed[:12], sealed[12:], aad) == PNG
-    for asset in ASSETS:
-        assert (site / asset).read_bytes() == (packaged_templates() / asset).read_bytes()
+    for asset, content in site_assets(site.parent).items():
+        assert (site / asset).read_bytes() == content
     bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert bundles and b"function" in bundles[0].read_bytes()
     assert '"pictures/office.png"' in _unlock(site / "index.html")

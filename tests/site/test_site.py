@@ -7,6 +7,7 @@ Smaller roots are built where a test needs its own templates or a broken file.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import os
@@ -27,6 +28,7 @@ from click.testing import CliRunner, Result
 from jobsite.cli import main
 from jobsite.rules.agenda import build_agenda
 from jobsite.site.context import SCRIPT_KINDS
+from jobsite.site.pages import packaged_templates
 
 from conftest import REPO, SAMPLE_TODAY
 
@@ -317,7 +319,7 @@ def test_no_page_loads_anything_from_another_host(sample: Path) -> None:
             css = style.get_text() if style.name == "style" else style["style"]
             assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", css), path
     # jobsite's own assets ask no host either.
-    for asset in ("jobsite.css", "jobsite.js"):
+    for asset in ("jobsite.css", "icons.css", "jobsite.js"):
         text = (site / "assets" / asset).read_text(encoding="utf-8")
         assert not re.search(r"https?://|url\(\s*['\"]?//|@import|fetch\(|XMLHttpRequest", text)
 
@@ -619,6 +621,30 @@ def test_root_templates_override_packaged_ones_file_by_file(tmp_path: Path) -> N
     note = _scripts(root / "site", "handwritten-note")
     assert "Thank you for meeting with me" in _text(note[0])
     assert _article(_soup(root / "site" / "due" / "index.html")).select(".jobsite-action")
+
+
+def test_icons_are_drawn_by_css_and_a_root_may_replace_one(tmp_path: Path) -> None:
+    """No inline SVG in the pages: icons.css carries every icon as a data: URI (nothing to
+    fetch, also from disk), and a root's own icons/phone.svg replaces the packaged one."""
+    root = tmp_path / "root"
+    (root / "journal").mkdir(parents=True)
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(MINIMAL_SETTINGS, encoding="utf-8")
+    (root / "journal" / "own.md").write_text(MINIMAL_FILE, encoding="utf-8")
+    own = root / "site_templates" / "icons" / "phone.svg"
+    own.parent.mkdir(parents=True)
+    own.write_text('<svg xmlns="http://www.w3.org/2000/svg"><path d="M1 1h2"/></svg>\n', "utf-8")
+    result = _build(root)
+    assert result.exit_code == 0, result.output
+    css = (root / "site" / "assets" / "icons.css").read_text(encoding="utf-8")
+    properties = dict(
+        re.findall(r'--jobsite-icon-([a-z-]+): url\("data:image/svg\+xml;base64,([^"]+)"\)', css)
+    )
+    packaged = {p.stem for p in (packaged_templates() / "icons").glob("*.svg")}
+    assert set(properties) == packaged
+    assert base64.b64decode(properties["phone"]) == own.read_bytes()
+    for page in _pages(root / "site"):
+        assert not _article(_soup(page)).find_all("svg", class_="jobsite-icon"), page
 
 
 # ---------------------------------------------------------------- MkDocs and the CLI

@@ -12,6 +12,7 @@ never template source.
 
 from __future__ import annotations
 
+import base64
 import json
 import posixpath
 import re
@@ -33,9 +34,16 @@ from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import long_day
 
 TEMPLATES_FOLDER = "site_templates"
-ASSETS = ("assets/jobsite.css", "assets/jobsite.js", "assets/vendor/iframe-worker-shim.js")
+ASSETS = (
+    "assets/jobsite.css",
+    "assets/icons.css",
+    "assets/jobsite.js",
+    "assets/vendor/iframe-worker-shim.js",
+)
 # Lets Material's search run its worker on a site opened from disk (file://).
 WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
+# Assets that are templates: the icons of the templates' `icons/` folder, as CSS.
+_RENDERED_ASSETS = ("assets/icons.css",)
 SCRIPT_TITLES = {
     "follow-up-call": "Three-part follow-up call",
     "thank-you-call": "Thank-you call",
@@ -130,9 +138,22 @@ def render_site(
         render(f"scripts/{kind}/index.md", "script.md", kind=kind, fills=context.needing(kind))
     render("stats/index.md", "stats.md", charts=_charts(context))
     render("tags/index.md", "tags.md")
-    assets = {name: _read_asset(folders, name) for name in ASSETS}
+    assets = site_assets(agenda.root)
     company_pages = {path: company.path for path, company in context.company_of.items()}
     return RenderedSite(pages, assets, company_pages)
+
+
+def site_assets(root: Path) -> dict[str, bytes]:
+    """The assets the generated pages use, by path in the site, from the root's templates."""
+    folders = template_folders(root)
+    env = _environment(tuple(str(folder) for folder in folders))
+    icons = _icon_data(folders)
+    return {
+        name: env.get_template(name).render(icons=icons).encode("utf-8")
+        if name in _RENDERED_ASSETS
+        else _read_asset(folders, name)
+        for name in ASSETS
+    }
 
 
 @cache
@@ -221,15 +242,33 @@ def _plain(value: object) -> str:
     return "" if value is None else str(value)
 
 
-@cache  # a company page shows a dozen icons: reading the file each time was 40% of rendering
+@cache  # asked a dozen times a page: the file is looked for once per build
 def _icon(folders: tuple[str, ...], name: str) -> Markup:
-    """An inline SVG icon from the templates' `icons/` folder (Material Design Icons)."""
+    """An icon of the templates' `icons/` folder (Material Design Icons), as an empty element
+    that `assets/icons.css` draws; nothing where there is no such icon.
+
+    The icons are drawn by CSS, not copied into the pages as inline SVG: the pages stay
+    small, and the frequent ones (a badge, a phone number, an event of the timeline) need no
+    element at all, only the class their element already has (see jobsite.css).
+    """
     for folder in folders:
-        path = Path(folder) / "icons" / f"{name}.svg"
-        if path.is_file():
-            svg = path.read_text(encoding="utf-8").strip()
-            return Markup(svg.replace("<svg ", '<svg class="jobsite-icon" aria-hidden="true" ', 1))
+        if (Path(folder) / "icons" / f"{name}.svg").is_file():
+            return Markup(f'<span class="jobsite-icon jobsite-icon--{name}"></span>')
     return Markup("")
+
+
+def _icon_data(folders: list[Path]) -> dict[str, str]:
+    """Every icon of the templates' `icons/` folders as a `data:` URI, by name (a root's own
+    icon replaces the packaged one of the same name). A `data:` URI, not a file: a page
+    opened from disk may not load a mask image from a file."""
+    found: dict[str, Path] = {}
+    for folder in reversed(folders):
+        for path in (folder / "icons").glob("*.svg"):
+            found[path.stem] = path
+    return {
+        name: "data:image/svg+xml;base64," + base64.b64encode(found[name].read_bytes()).decode()
+        for name in sorted(found)
+    }
 
 
 def _read_asset(folders: list[Path], name: str) -> bytes:

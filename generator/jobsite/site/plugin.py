@@ -183,7 +183,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        config.extra_css.append("assets/jobsite.css")
+        config.extra_css += ["assets/icons.css", "assets/jobsite.css"]
         config.extra_javascript.append("assets/jobsite.js")
         if not config.nav:
             config.nav = list(NAV)
