@@ -129,3 +129,72 @@ def test_render_calendar_links_each_event_to_its_page(make_root) -> None:
     assert {str(e["url"]) for e in calendar.walk("VEVENT")} == {
         f"https://x.example/{a.action}/" for a in agenda.actions
     }
+
+
+# --- The events' lines are written as icalendar itself would write them ---------------------
+
+TRICKY = """
+---
+company: "Zürich Rück; Ltd, \\\\ Co"
+role: "Ingénieur données 🚀, senior; lead"
+contacts:
+  - name: "Renée O'Hara, Ph.D."
+    title: "Head of Data; Platform \\\\ Tools"
+    phone: "+41 44 555 01 00"
+    email: "renee@zurich.example"
+events:
+  - {date: 2026-11-16, type: applied, notes: "a note, with; every: character \\\\ to escape"}
+---
+"""
+
+
+def _reference_calendar(actions, today: date, link) -> bytes:
+    """The feed built the plain way, an `icalendar.Event` per action (as jobsite once did)."""
+    from datetime import UTC, time, timedelta
+
+    from jobsite.site import ics
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", ics.PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "Job search follow-ups")
+    calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
+    stamp = datetime.combine(today, time(), tzinfo=UTC)
+    for action in sorted(actions, key=lambda a: a.sort_key):
+        event = icalendar.Event()
+        event.add("uid", ics.action_uid(action))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", action.due)
+        event.add("dtend", action.due + timedelta(days=1))
+        event.add("summary", ics.summary(action))
+        event.add("description", ics.description(action))
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", ["jobsite"])
+        if link(action):
+            event.add("url", link(action))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+@pytest.mark.parametrize("with_links", [False, True])
+def test_the_feed_is_byte_for_byte_what_icalendar_writes(make_root, with_links) -> None:
+    from jobsite.rules.agenda import build_agenda
+    from jobsite.site.ics import render_calendar
+
+    root = make_root({"acme.md": ACME, "globex.md": LEAD, "zurich.md": TRICKY})
+    today = date(2026, 11, 26)
+    agenda = build_agenda(root, today, use_cache=False)
+    assert len(agenda.actions) >= 3
+
+    def link(action) -> str | None:
+        return (
+            f"https://example.org/site/companies/{action.opportunity.path}/" if with_links else None
+        )
+
+    feed = render_calendar(agenda.actions, today, link=link)
+    assert feed == _reference_calendar(agenda.actions, today, link)
+    summaries = [str(e["summary"]) for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")]
+    assert any("Zürich Rück; Ltd" in summary for summary in summaries)
