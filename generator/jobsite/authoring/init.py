@@ -19,7 +19,7 @@ from pathlib import Path
 from string import Template
 from urllib.parse import urlsplit
 
-from jobsite import __version__
+import jobsite
 from jobsite.atomic import create_exclusive
 from jobsite.authoring.schema import shipped_schema
 from jobsite.errors import InitError, reason
@@ -38,12 +38,13 @@ _SKIPPED = ("__pycache__", ".DS_Store")
 GIT_SCHEMES = ("https", "ssh")
 
 
-def pinned_requirement(version: str = __version__, git_url: str | None = None) -> str:
+def pinned_requirement(version: str | None = None, git_url: str | None = None) -> str:
     """The line of `requirements.txt` that pins jobsite at `version`.
 
     `jobsite==X.Y.Z` from the package index; with `git_url`, the release's tag in that
     repository instead: `jobsite @ git+URL@vX.Y.Z`.
     """
+    version = version or jobsite.__version__
     if git_url is None:
         return f"jobsite=={version}"
     return f"jobsite @ git+{git_url}@v{version}"
@@ -103,7 +104,7 @@ def init_journal(root: Path, today: date, *, git_url: str | None = None) -> list
     """
     if root.exists() and not root.is_dir():
         raise InitError(f"init: {root} is a file, not a folder")
-    files = scaffold_files(today, requirement=pinned_requirement(__version__, git_url))
+    files = scaffold_files(today, requirement=pinned_requirement(jobsite.__version__, git_url))
     there = [name for name in files if os.path.lexists(root / name)]
     if there:
         verb = "is" if len(there) == 1 else "are"

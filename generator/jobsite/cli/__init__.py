@@ -14,7 +14,6 @@ from typing import Any
 
 import click
 
-from jobsite import __version__
 from jobsite.cli import adopting, authoring, follow_ups, importing, site
 from jobsite.errors import JobsiteError
 from jobsite.words import inert
@@ -42,7 +41,8 @@ class _Group(click.Group):
     metavar="DIR",
     help="Run as if jobsite was started in DIR (the journal root) instead of here.",
 )
-@click.version_option(__version__, "--version", prog_name="jobsite")
+# The version is looked up only for --version (see jobsite.__getattr__).
+@click.version_option(None, "--version", package_name="jobsite", prog_name="jobsite")
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
     """Follow-ups owed by the 3x3 method, from a folder of Markdown job notes.

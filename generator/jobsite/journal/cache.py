@@ -36,7 +36,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from jobsite import __version__, model, vocabulary, words
+from jobsite import model, vocabulary, words
 from jobsite.atomic import write_atomic
 from jobsite.journal import foreign, frontmatter, parse, yamlnodes
 from jobsite.journal.parse import Parsed
@@ -52,9 +52,10 @@ _SHARED_LENGTH = 64
 def _format() -> str:
     """The stamp of what wrote an entry; an entry with another stamp is ignored.
 
-    Besides the versions it fingerprints the source of the parser and the model, so that a
-    changed parser (in a development checkout, where the version stays put) never serves
-    results it would no longer give.
+    Besides PyYAML's and Python's versions it fingerprints the source of the parser and the
+    model, so that a changed parser (another release, or a development checkout where the
+    version stays put) never serves results it would no longer give. jobsite's own version
+    is not read: it adds nothing to the fingerprint, and reading it costs a warm run dearly.
     """
     digest = hashlib.blake2b(digest_size=8)
     for module in (
@@ -72,7 +73,7 @@ def _format() -> str:
         except OSError:
             digest.update(module.__name__.encode())
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"jobsite {__version__} pyyaml {yaml.__version__} python {python} {digest.hexdigest()}"
+    return f"jobsite pyyaml {yaml.__version__} python {python} {digest.hexdigest()}"
 
 
 def _builder(cls: type) -> Callable[..., object]:
