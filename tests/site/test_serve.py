@@ -100,3 +100,65 @@ def test_serve_rebuilds_after_a_journal_edit(root: Path, command: str, tmp_path:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _search_entries(base: str) -> list[dict]:
+    import json
+
+    return json.loads(_fetch(base + "search/search_index.json") or "{}").get("docs", [])
+
+
+def _entries_of(entries: list[dict], page: str) -> list[dict]:
+    return [entry for entry in entries if entry["location"].split("#")[0] == page]
+
+
+def test_serve_rebuilds_what_changed_and_search_stays_right(root: Path, tmp_path: Path) -> None:
+    """`jobsite serve` writes again only the pages that changed (a dirty rebuild); search
+    still holds each page once, with what it says now; a page that comes or goes makes the
+    rebuild whole."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    page = "companies/globex-corporation/index.html"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    args = ["-m", "jobsite", "-C", str(root), "serve", "--today", "2026-11-26", "-a", address(port)]
+    with open(tmp_path / "said.txt", "wb") as out:
+        server = subprocess.Popen([sys.executable, *args], stdout=out, stderr=out, env=env)
+    try:
+        assert _wait_for(lambda: _fetch(base + page) is not None, 60), "serve did not start"
+        before = _search_entries(base)
+        locations = [entry["location"] for entry in before]
+        assert len(locations) == len(set(locations)) and _entries_of(before, page)
+        journal_file = root / "journal" / "globex-senior-analyst.md"
+        text = journal_file.read_text(encoding="utf-8")
+        journal_file.write_text(text.replace("Morgan Lee", "Morgan Quinn"), encoding="utf-8")
+        assert _wait_for(lambda: "Morgan Quinn" in (_fetch(base + page) or ""), 60)
+        assert _wait_for(
+            lambda: "Morgan Quinn" in str(_entries_of(_search_entries(base), page)), 30
+        )
+        after = _search_entries(base)
+        assert sorted(e["location"] for e in after) == sorted(locations)
+        assert "Morgan Lee" not in str(_entries_of(after, page))
+        assert "Morgan Quinn" in (_fetch(base + "due/index.html") or "")
+        # A new company: a page that did not exist, so the rebuild is whole.
+        (root / "journal" / "newco.md").write_text(
+            "---\ncompany: Newco Widgets\nevents: [2026-11-24 applied]\n---\nA new one.\n",
+            encoding="utf-8",
+        )
+        new_page = "companies/newco-widgets/index.html"
+        assert _wait_for(lambda: "Newco Widgets" in (_fetch(base + new_page) or ""), 60)
+        assert _wait_for(
+            lambda: "Newco Widgets" in (_fetch(base + "companies/index.html") or ""), 30
+        )
+        entries = _search_entries(base)
+        assert len(entries) == len({e["location"] for e in entries})
+        assert _entries_of(entries, new_page)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def address(port: int) -> str:
+    return f"127.0.0.1:{port}"

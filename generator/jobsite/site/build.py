@@ -93,6 +93,8 @@ def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: b
                 config_file=str(config_file),
                 dev_addr=dev_addr,
                 open_in_browser=open_browser,
+                # A rebuild writes only what changed (jobsite.site.incremental).
+                build_type="dirty",
                 **completed,
             )
     except (Abort, ConfigurationError, MkDocsException) as error:

@@ -35,6 +35,7 @@ from jobsite.model import Action
 from jobsite.rules.agenda import build_agenda
 from jobsite.site import PLUGIN_LOGGER
 from jobsite.site.ics import render_calendar
+from jobsite.site.incremental import KeptFiles
 from jobsite.site.pages import TEMPLATES_FOLDER, WORKER_SHIM, environment, render_site
 from jobsite.site.protect import (
     ProtectedBuild,
@@ -106,16 +107,20 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
     _generated: Mapping[str, Stashed] = MappingProxyType({})  # the pages added to this build
     _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
+    _kept: KeptFiles | None = None  # under `jobsite serve`: see on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under `serve`, keep each generated page's HTML from one rebuild to the next.
 
         One journal edit changes a page or two, yet MkDocs converts the Markdown of every page
-        on every rebuild: at 1,000 opportunities that was half of a rebuild. (With this hook
+        on every rebuild (see benchmarks/README.md for what that costs). (With this hook
         MkDocs keeps the plugin object across rebuilds; `on_config` still runs for each.)
         """
         reusable = command == "serve" and mkdocs.__version__.startswith("1.6.")
         self._converted = {} if reusable else None
+        # With dirty rebuilds (`jobsite serve`), a generated file whose content is as last
+        # time is not even rendered or written again (see `incremental`).
+        self._kept = KeptFiles() if reusable and dirty else None
         self._salt = self._site_key = None
         self._built = 0
 
@@ -182,7 +187,10 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            made = (
+                self._kept.file(config, path, content, site.pages.get(path)) if self._kept else None
+            )
+            files.append(made or File.generated(config, path, content=content))
         config.extra_css += ["assets/icons.css", "assets/jobsite.css"]
         config.extra_javascript.append("assets/jobsite.js")
         if not config.nav:
@@ -199,6 +207,13 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
                 config.use_directory_urls,
                 tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
             )
+        if self._kept is not None:
+            # What a page's output depends on besides its content; a protected build is
+            # sealed whole, every time.
+            whole = object() if self._protected is not None else None
+            config_text = Path(config.config_file_path).read_bytes()
+            setting = (self._setting, config_text, repr(config.nav), repr(config.theme), whole)
+            self._kept.begin(config, files, setting)
         return nav
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
@@ -241,6 +256,8 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             self._protected.finish(config, self._written)
         else:
             _search_index_as_script(config.site_dir)
+        if self._kept is not None:
+            self._kept.commit()
         if self._built:
             log.info(f"{datetime.now():%H:%M:%S} rebuilt: {self._status}")
         else:
@@ -248,9 +265,12 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         self._built += 1
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A protected build that failed halfway leaves no readable page in site/."""
+        """A protected build that failed halfway leaves no readable page in site/; under
+        `serve`, the next rebuild is whole."""
         if self._protected is not None:
             self._protected.discard()
+        if self._kept is not None:
+            self._kept.discard()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         """Rebuild when a journal file, a template override or mkdocs.yml changes; answer only
