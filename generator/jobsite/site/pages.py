@@ -167,8 +167,10 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        day=long_day,
-        short_day=lambda day: f"{day:%a} {day.day} {day:%b}",
+        # Remembered: a site shows the same few hundred days thousands of times, and
+        # strftime is the dearest part of a date.
+        day=cache(long_day),
+        short_day=cache(lambda day: f"{day:%a} {day.day} {day:%b}"),
         tel=_tel_uri,
         yaml_string=lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False)),
         slug=slugify,
@@ -194,8 +196,13 @@ def _relative_url(here: str, target: str, directory_urls: bool) -> str:
     if "#" in target:
         target, anchor = target.split("#", 1)
         anchor = "#" + anchor
-    relative = posixpath.relpath(target or ".", here or ".")
-    url = "" if relative == "." else relative + "/"
+    # posixpath.relpath would do, but it asks the OS for the working folder twice a link.
+    to, start = [p for p in target.split("/") if p], [p for p in here.split("/") if p]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + to[common:])
+    url = relative + "/" if relative else ""
     if not directory_urls:
         url += "index.html"
     return (url or "./") + anchor
