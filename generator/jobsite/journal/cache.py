@@ -10,9 +10,7 @@ Reading the cache back is the largest part of a warm `jobsite due`, so the model
 dataclasses are not pickled the default way (dataclasses' `__setstate__` looks the fields up
 again for every object) but as a call `_BUILD.event(date, type, ...)` of a builder that fills
 the slots directly, recurring dates and words are written once, and the collector is paused
-while it is read (`gc_paused`). An entry may refer to objects of another entry instead of holding
-copies (the plans refer to the opportunities of the parse cache: `save(..., refer=)`,
-`load(..., resolve=)`), so that each is read back once.
+while it is read (`gc_paused`).
 
 `clock` tells the loader what time it is by the file system's own clock, for the racy-timestamp
 rule of `journal.load`.
@@ -40,11 +38,11 @@ from jobsite import model, vocabulary, words
 from jobsite.atomic import write_atomic
 from jobsite.journal import foreign, frontmatter, parse, yamlnodes
 from jobsite.journal.parse import Parsed
-from jobsite.model import Action, Contact, Event, Opportunity, Plan, Problem
+from jobsite.model import Contact, Event, Opportunity, Problem
 
 FOLDER = ".jobsite-cache"
 # The classes an entry may hold besides plain values and dates.
-_CLASSES = (Opportunity, Event, Contact, Problem, Parsed, Plan, Action)
+_CLASSES = (Opportunity, Event, Contact, Problem, Parsed)
 # Dates and strings up to this length are pickled once however often they recur.
 _SHARED_LENGTH = 64
 
@@ -137,29 +135,10 @@ def _dispatch_table(shared: dict[object, object]) -> dict[type, Callable[[object
 
 
 class _SafeUnpickler(pickle.Unpickler):
-    def __init__(self, file: io.BufferedReader, resolve: Callable[[object], object] | None) -> None:
-        super().__init__(file)
-        self.resolve = resolve
-
     def find_class(self, module: str, name: str) -> type:
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
         return super().find_class(module, name)
-
-    def persistent_load(self, pid: object) -> object:
-        if self.resolve is None:
-            raise pickle.UnpicklingError("a reference to another entry, and nothing to resolve it")
-        return self.resolve(pid)
-
-
-class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, refer: Callable[[object], object | None] | None) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.dispatch_table = _dispatch_table({})
-        self.refer = refer
-
-    def persistent_id(self, obj: object) -> object | None:
-        return None if self.refer is None else self.refer(obj)
 
 
 @contextmanager
@@ -192,19 +171,14 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.folder = root / FOLDER if root is not None else None
 
-    def load(
-        self, name: str, *, resolve: Callable[[object], object] | None = None
-    ) -> object | None:
-        """The entry saved as `name` by this version of jobsite, or None.
-
-        `resolve` turns each reference that `save`'s `refer` wrote back into an object.
-        """
+    def load(self, name: str) -> object | None:
+        """The entry saved as `name` by this version of jobsite, or None."""
         if self.folder is None:
             return None
         try:
             with open(self.folder / f"{name}.pickle", "rb") as file:
                 # Read from the file frame by frame rather than whole: less memory to touch.
-                unpickler = _SafeUnpickler(file, resolve)
+                unpickler = _SafeUnpickler(file)
                 if unpickler.load() != FORMAT:  # the stamp comes first: nothing else is read
                     return None
                 with gc_paused():
@@ -212,20 +186,15 @@ class Cache:
         except Exception:  # whatever is wrong with the file, it is only a cache
             return None
 
-    def save(
-        self, name: str, value: object, *, refer: Callable[[object], object | None] | None = None
-    ) -> None:
-        """Write the entry atomically; on any failure (read-only root, full disk) skip it.
-
-        `refer(obj)` may name an object kept in another entry (a tuple of plain values); the
-        name is written instead of the object, and `load`'s `resolve` gets it back.
-        """
+    def save(self, name: str, value: object) -> None:
+        """Write the entry atomically; on any failure (read-only root, full disk) skip it."""
         if self.folder is None:
             return
         try:
             self._make_folder()
             buffer = io.BytesIO()
-            pickler = _Pickler(buffer, refer)
+            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _dispatch_table({})
             pickler.dump(FORMAT)
             pickler.dump(value)
             # Atomic, so a reader never meets half an entry; not durable: a cache lost in a

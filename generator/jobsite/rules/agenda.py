@@ -4,8 +4,9 @@ This is the one pipeline that `due`, `check` and the site share:
 settings → journal → business-day calendar → rules.
 
 The plans are cached for one day and one set of settings, file by file: a plan is reused
-where its file's SHA-256 is the one it was made from. The cached plans refer to the parse
-cache's opportunities and events instead of holding copies, so they cost little to read back.
+where its file's SHA-256 is the one it was made from. A cached plan is a record of plain
+values, its events their places in the opportunity's own events, made into a `Plan` again
+with the parse cache's opportunity: no copies, and little to read back.
 """
 
 from __future__ import annotations
@@ -155,45 +156,80 @@ def _plans_key(today: date, settings: Settings, holidays: object) -> tuple[objec
 
 
 def _cached_plans(cache: Cache, key: tuple[object, ...], journal: Journal) -> dict[str, Plan]:
-    """The cached plans made for `key` whose files are unchanged, by path; each refers to the
-    journal's own opportunity and events (a plan whose file changed refers to None)."""
-    by_path = {o.path: o for o in journal.opportunities}
-
-    def resolve(reference: object) -> object:
-        if not (isinstance(reference, tuple) and len(reference) == 3):
-            raise ValueError("not a reference")
-        path, digest, index = reference
-        opportunity = by_path.get(path) if journal.hashes.get(path) == digest else None
-        if opportunity is None or index is None:
-            return opportunity
-        return opportunity.events[index]
-
-    stored = cache.load(_PLANS, resolve=resolve)
+    """The cached plans made for `key` whose files are unchanged, by path, made again from
+    their records with the journal's own opportunity and events."""
+    stored = cache.load(_PLANS)
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
         return {}
-    plans = stored[1]
-    if not (isinstance(plans, list) and all(isinstance(p, Plan) for p in plans)):
+    records = stored[1]
+    if not isinstance(records, dict):
         return {}
-    return {p.opportunity.path: p for p in plans if isinstance(p.opportunity, Opportunity)}
+    plans = {}
+    for opportunity in journal.opportunities:
+        kept = records.get(opportunity.path)
+        if not (isinstance(kept, tuple) and len(kept) == 2):
+            continue
+        digest, record = kept
+        if digest != journal.hashes.get(opportunity.path):
+            continue
+        try:
+            plans[opportunity.path] = _plan_from(record, opportunity)
+        except (TypeError, ValueError, IndexError):  # not what `_record_of` writes
+            continue
+    return plans
 
 
 def _save_plans(cache: Cache, key: tuple[object, ...], journal: Journal, plans: list[Plan]) -> None:
-    """Keep `plans` for `key`, each opportunity and event written as a reference to its file
-    and place: (path, SHA-256, index of the event or None)."""
-    references: dict[int, tuple[str, bytes, int | None]] = {}
-    for planned in plans:
-        opportunity = planned.opportunity
-        digest = journal.hashes[opportunity.path]
-        references[id(opportunity)] = (opportunity.path, digest, None)
-        for index, event in enumerate(opportunity.events):
-            references[id(event)] = (opportunity.path, digest, index)
+    """Keep `plans` for `key`, each as its file's SHA-256 and a record of plain values."""
+    records = {
+        p.opportunity.path: (journal.hashes[p.opportunity.path], _record_of(p)) for p in plans
+    }
+    cache.save(_PLANS, (key, records))
 
-    def refer(obj: object) -> object | None:
-        if type(obj) is Opportunity or type(obj) is Event:
-            return references.get(id(obj))
-        return None
 
-    cache.save(_PLANS, (key, plans), refer=refer)
+# A plan as plain values, its events as their places in the opportunity's events:
+# (status, last, interview, scheduled, outreach, ((action, due, due_by, bucket, trigger), ...)).
+# Read back, plain values cost a fraction of the objects they stand for.
+_Record = tuple[object, ...]
+
+
+def _record_of(planned: Plan) -> _Record:
+    places = {id(event): index for index, event in enumerate(planned.opportunity.events)}
+
+    def place(event: Event | None) -> int | None:
+        return None if event is None else places[id(event)]
+
+    actions = tuple(
+        (a.action, a.due, a.due_by, a.bucket, place(a.trigger)) for a in planned.actions
+    )
+    facts = (planned.last, planned.interview, planned.scheduled, planned.outreach)
+    return (planned.status, *(place(event) for event in facts), actions)
+
+
+def _plan_from(record: object, opportunity: Opportunity) -> Plan:
+    """The plan of `opportunity` that `_record_of` wrote as `record`."""
+    status, last, interview, scheduled, outreach, actions = record  # type: ignore[misc]
+    events = opportunity.events
+
+    def event(place: object) -> Event | None:
+        if place is None:
+            return None
+        if type(place) is not int:
+            raise TypeError("not a place")
+        return events[place]
+
+    return Plan(
+        opportunity,
+        status,
+        tuple(
+            Action(opportunity, action, due, due_by, bucket, event(trigger))
+            for action, due, due_by, bucket, trigger in actions
+        ),
+        event(last),
+        event(interview),
+        event(scheduled),
+        event(outreach),
+    )
 
 
 def _source_stamp(*modules: object) -> str:
