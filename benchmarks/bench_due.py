@@ -1,6 +1,7 @@
 """Time `jobsite due --json` against the floor of the same run, at several journal sizes.
 
-    python benchmarks/bench_due.py [--sizes 100,1000,10000] [--repeat 5] [--corpus DIR]
+    python benchmarks/bench_due.py [--shared DIR] [--sizes 100,1000,10000] [--repeat 5]
+        [--corpus DIR]
 
 For each size N a seeded journal root is generated (benchmarks/generate.py) under
 benchmarks/corpus/ (git-ignored); then, --repeat times over, in an interleaved order so that
@@ -13,11 +14,18 @@ drift on the machine hits every variant alike, each of these runs as a fresh pro
 - cold, holidays cached: the same after deleting only the journal's parse cache;
 - warm: the same again, nothing changed since the previous run.
 
+With --shared DIR (a folder of reference scripts this repository does not ship), the journal
+is `DIR/gen_journal.py N ROOT`'s, the floor is `DIR/floor.py ROOT/journal --parser cyaml`
+(read, parse, apply a simple rule, print), and one more variant runs where Taskwarrior is
+installed: the same opportunities as tasks (the generator's tasks.json, imported once into
+ROOT/taskdata), listed with `task due.before:today+7d list`.
+
 Medians of wall-clock and of CPU time are reported with each one's ratio to the floor, and the
 peak RSS of each child (from `os.wait4`). Every output must equal the first cold one byte for
 byte. Finally
 `python -X importtime -m jobsite due ...` shows which modules the due list imports, cold and
-warm; the script fails if MkDocs, Material or Jinja2 is among them. Prints a Markdown report.
+warm; the script fails if MkDocs, Material or Jinja2 is among them, or `holidays` on a warm
+run. Prints a Markdown report.
 """
 
 from __future__ import annotations
@@ -41,9 +49,10 @@ from generate import generate
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-11-26"
 SEED = 1
-FORBIDDEN = ("mkdocs", "material", "jinja2")
+FORBIDDEN = ("mkdocs", "material", "jinja2", "markdown")
 CACHE = ".jobsite-cache"
-VARIANTS = ("floor", "cold", "cold_holidays", "warm")
+JOBSITE = ("cold", "cold_holidays", "warm")
+VARIANTS = ("floor", *JOBSITE, "taskwarrior")
 # Children may write .pyc files, as an installed jobsite has them: with PYTHONDONTWRITEBYTECODE
 # set (as in some containers) an editable install would compile jobsite on every run.
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
@@ -60,6 +69,7 @@ LABELS = {
     "cold": "cold, nothing cached",
     "cold_holidays": "cold, holidays cached",
     "warm": "warm",
+    "taskwarrior": "Taskwarrior",
 }
 
 
@@ -89,7 +99,7 @@ class Row:
         return figures[variant] / figures["floor"]
 
 
-def run(command: list[str]) -> Run:
+def run(command: list[str], env: dict[str, str] | None = None) -> Run:
     """Run `command` to completion; time it and read its peak RSS from `wait4`.
 
     Output goes to temporary files, not pipes, so the child can never block on a full pipe
@@ -97,7 +107,7 @@ def run(command: list[str]) -> Run:
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, env=ENV)
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env or ENV)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -120,17 +130,52 @@ def due_command(root: Path) -> list[str]:
     return [*jobsite_command(), "-C", str(root), "due", "--json", "--today", TODAY]
 
 
-def floor_command(root: Path) -> list[str]:
-    """`python benchmarks/floor.py ROOT`."""
+def floor_command(root: Path, shared: Path | None) -> list[str]:
+    """`python benchmarks/floor.py ROOT`, or the shared floor of the same journal."""
+    if shared is not None:
+        script = shared / "floor.py"
+        return [sys.executable, str(script), str(root / "journal"), "--parser", "cyaml"]
     return [sys.executable, str(HERE / "floor.py"), str(root)]
 
 
-def corpus(base: Path, files: int, seed: int) -> Path:
+def task_command(root: Path) -> list[str]:
+    """Taskwarrior's list of what is due within a week, on the tasks of `root`."""
+    data = f"rc.data.location={root / 'taskdata'}"
+    return ["task", data, "rc.verbose=nothing", "due.before:today+7d", "list"]
+
+
+def corpus(base: Path, files: int, seed: int, shared: Path | None) -> Path:
     """The journal root of `files` files, generated unless this generator already made it.
 
     The folder is this benchmark's own: another benchmark that edits its journal or its
     mkdocs.yml (bench_build.py does) must not change what this one measures.
     """
+    if shared is not None:
+        root = base / f"due-shared-n{files}"
+        if not (root / "taskdata").is_dir():
+            shutil.rmtree(root, ignore_errors=True)
+            subprocess.run(
+                [sys.executable, str(shared / "gen_journal.py"), str(files), str(root)],
+                check=True,
+                capture_output=True,
+            )
+            (root / "taskrc").touch()  # an empty configuration: Taskwarrior's defaults
+            if shutil.which("task"):
+                data = f"rc.data.location={root / 'taskdata'}"
+                subprocess.run(
+                    [
+                        "task",
+                        data,
+                        "rc.hooks=off",
+                        "rc.confirmation=off",
+                        "import",
+                        str(root / "tasks.json"),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    env={**ENV, "TASKRC": str(root / "taskrc")},
+                )
+        return root
     root = base / f"due-n{files}-seed{seed}"
     marker = root / ".generated"
     source = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:16]
@@ -149,36 +194,41 @@ def clear_cache(root: Path, *, keep_holidays: bool = False) -> None:
         shutil.rmtree(root / CACHE, ignore_errors=True)
 
 
-def measure(root: Path, files: int, repeat: int, log: Callable[[str], None]) -> Row:
+def measure(
+    root: Path, files: int, repeat: int, shared: Path | None, log: Callable[[str], None]
+) -> Row:
     """The medians of every variant at one size, the variants interleaved rep by rep."""
     steps: dict[str, tuple[Callable[[], None], list[str]]] = {
-        "floor": (lambda: None, floor_command(root)),
+        "floor": (lambda: None, floor_command(root, shared)),
         "cold": (lambda: clear_cache(root), due_command(root)),
         "cold_holidays": (lambda: clear_cache(root, keep_holidays=True), due_command(root)),
         "warm": (lambda: None, due_command(root)),
     }
-    run(floor_command(root))  # warm the page cache and the .pyc files; not counted
+    if shared is not None and shutil.which("task"):
+        steps["taskwarrior"] = (lambda: None, task_command(root))
+    variants = [variant for variant in VARIANTS if variant in steps]
+    run(floor_command(root, shared))  # warm the page cache and the .pyc files; not counted
     clear_cache(root)
     reference = run(due_command(root)).stdout
-    runs: dict[str, list[Run]] = {variant: [] for variant in VARIANTS}
+    runs: dict[str, list[Run]] = {variant: [] for variant in variants}
     for rep in range(repeat):
-        for variant in VARIANTS:
+        for variant in variants:
             prepare, command = steps[variant]
             prepare()
-            result = run(command)
-            if variant != "floor" and result.stdout != reference:
+            result = run(command, env={**ENV, "TASKRC": str(root / "taskrc")})
+            if variant in JOBSITE and result.stdout != reference:
                 raise SystemExit(f"{variant} run {rep + 1} at {files} files changed the output")
             runs[variant].append(result)
         log(
             f"  {files} files, run {rep + 1}/{repeat}: "
-            + ", ".join(f"{v} {runs[v][-1].seconds:.3f}s" for v in VARIANTS)
+            + ", ".join(f"{v} {runs[v][-1].seconds:.3f}s" for v in variants)
         )
     return Row(
         files=files,
         actions=reference.count(b'"action":'),
-        seconds={v: statistics.median(r.seconds for r in runs[v]) for v in VARIANTS},
-        cpu={v: statistics.median(r.cpu for r in runs[v]) for v in VARIANTS},
-        rss_kib={v: max(r.rss_kib for r in runs[v]) for v in VARIANTS},
+        seconds={v: statistics.median(r.seconds for r in runs[v]) for v in variants},
+        cpu={v: statistics.median(r.cpu for r in runs[v]) for v in variants},
+        rss_kib={v: max(r.rss_kib for r in runs[v]) for v in variants},
     )
 
 
@@ -203,7 +253,8 @@ def import_report(root: Path) -> tuple[list[str], bool]:
     for label in ("cold", "warm"):
         modules = imported_modules(root)
         tops = {name.split(".")[0] for name, _ in modules}
-        bad = sorted(top for top in tops if top in FORBIDDEN)
+        forbidden = FORBIDDEN + (("holidays",) if label == "warm" else ())
+        bad = sorted(top for top in tops if top in forbidden)
         clean = clean and not bad
         heavy = sorted(_by_package(modules).items(), key=lambda item: -item[1])[:8]
         lines.append(
@@ -226,8 +277,12 @@ def _by_package(modules: list[tuple[str, int]]) -> dict[str, int]:
 
 def table(rows: list[Row], *, cpu: bool = False) -> list[str]:
     """The Markdown table of medians and ratios, wall-clock (with peak memory) or CPU time."""
+    tasks = all("taskwarrior" in row.seconds for row in rows)
     head = "| files | actions | floor | cold, nothing cached | cold, holidays cached | warm |"
     rule = "|---:|---:|---:|---:|---:|---:|"
+    if tasks:
+        head += " Taskwarrior | warm ÷ Taskwarrior |"
+        rule += "---:|---:|"
     if not cpu:
         head += " peak RSS floor / cold / warm |"
         rule += "---:|"
@@ -235,10 +290,10 @@ def table(rows: list[Row], *, cpu: bool = False) -> list[str]:
     for row in rows:
         figures = row.cpu if cpu else row.seconds
         cells = [f"{row.files:,}", f"{row.actions:,}", f"{figures['floor']:.3f} s"]
-        cells += [
-            f"{figures[v]:.3f} s ({row.ratio(v, cpu=cpu):.2f}×)"
-            for v in ("cold", "cold_holidays", "warm")
-        ]
+        cells += [f"{figures[v]:.3f} s ({row.ratio(v, cpu=cpu):.2f}×)" for v in JOBSITE]
+        if tasks:
+            cells.append(f"{figures['taskwarrior']:.3f} s")
+            cells.append(f"{figures['warm'] / figures['taskwarrior']:.2f}×")
         if not cpu:
             cells.append(
                 " / ".join(f"{row.rss_kib[v] / 1024:.0f}" for v in ("floor", "cold", "warm"))
@@ -284,6 +339,9 @@ def main() -> None:
         help="comma-separated journal sizes (default 100,1000,10000)",
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each variant (default 5)")
+    parser.add_argument(
+        "--shared", type=Path, help="the folder of gen_journal.py and floor.py to measure against"
+    )
     parser.add_argument("--seed", type=int, default=SEED, help=f"corpus seed (default {SEED})")
     parser.add_argument(
         "--corpus",
@@ -293,6 +351,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",")]
+    shared = args.shared.resolve() if args.shared else None
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -302,12 +361,13 @@ def main() -> None:
     rows = []
     for files in sizes:
         log(f"{files} files: generating (or reusing) the corpus")
-        root = corpus(args.corpus, files, args.seed)
-        rows.append(measure(root, files, args.repeat, log))
-    imports, clean = import_report(corpus(args.corpus, sizes[0], args.seed))
+        root = corpus(args.corpus, files, args.seed, shared)
+        rows.append(measure(root, files, args.repeat, shared, log))
+    imports, clean = import_report(corpus(args.corpus, sizes[0], args.seed, shared))
     report = [
         f"Machine: {machine()}.",
-        f"Medians of {args.repeat} runs each, today = {TODAY}, seed {args.seed}; "
+        f"Corpus: {f'--shared {args.shared}' if shared else f'generate.py, seed {args.seed}'}. "
+        f"Medians of {args.repeat} runs each, today = {TODAY}; "
         "ratios are to the floor of the same run. "
         f"Load average (1 min) {load_before:.1f} before, {os.getloadavg()[0]:.1f} after.",
         "",

@@ -149,9 +149,9 @@ def gc_paused() -> Iterator[None]:
     and hold no reference cycles; the collector would walk all of them again and again as
     they pile up, to free nothing. After the block they join the oldest generation at once
     (`freeze` then `unfreeze` moves every tracked object there without a collection), instead
-    of being walked by the next young and middle collections on their way to it: that step
-    alone takes a warm `jobsite due` at 10,000 files from 0.90 s of CPU to 0.80 s. Nothing
-    is leaked: a cycle among them is still freed by the next full collection.
+    of being walked by the next young and middle collections on their way to it (what that
+    saves is in benchmarks/README.md). Nothing is leaked: a cycle among them is still freed
+    by the next full collection.
     """
     enabled = gc.isenabled()
     gc.disable()

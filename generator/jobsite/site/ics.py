@@ -54,8 +54,8 @@ def render_calendar(
 
     The calendar's own properties are written by `icalendar`; each event's lines are put
     together here from icalendar's value types (their escaping) and its line folding, in the
-    order icalendar writes them: building an `icalendar.Event` per action and serialising it
-    cost half a second per thousand actions, for a feed that is rebuilt with every site.
+    order icalendar writes them: building and serialising an `icalendar.Event` per action was
+    a large part of a site build (benchmarks/README.md), for a feed rebuilt with every site.
     """
     from icalendar import Calendar  # noqa: PLC0415 - lazy: `jobsite due` never needs it
 
