@@ -6,7 +6,6 @@ diff of each note it would change, then a summary of what it made of every note.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,6 +65,8 @@ def format_diff(path: str, old: bytes, new: bytes) -> str:
     before = old.decode("utf-8").splitlines(keepends=True)
     after = new.decode("utf-8").splitlines(keepends=True)
     lines = []
+    import difflib  # noqa: PLC0415 - only --dry-run shows a diff
+
     for line in difflib.unified_diff(before, after, f"a/{path}", f"b/{path}"):
         text = inert(line.rstrip("\r\n"))
         if line.startswith(("+++", "---")):

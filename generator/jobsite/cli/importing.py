@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from jobsite.authoring.importing.record import Batch
 from jobsite.cli.options import report
 from jobsite.errors import JobsiteError
 from jobsite.words import count, inert
+
+if TYPE_CHECKING:  # the importers (csv, zipfile, markup) load only when a command runs
+    from jobsite.authoring.importing.record import Batch
 
 _PATH = click.Path(path_type=Path)
 
