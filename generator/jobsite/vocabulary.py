@@ -64,6 +64,14 @@ ACTION_LABELS = {
     "interview": "Interview",
 }
 BUCKETS = ("overdue", "due", "upcoming", "later")
+# The event that records each follow-up once it is done (`jobsite log FILE TYPE`). An
+# interview has none: the booked interview is in the file already, and on its day it counts.
+LOG_TYPES = {
+    "follow-up-call": "call",
+    "thank-you-call": "thank-you",
+    "handwritten-note": "note",
+    "check-in-call": "call",
+}
 
 _LISTED = 10  # a vocabulary up to this long is listed in full when a word is not in it
 

@@ -136,3 +136,57 @@ def test_the_locator_finds_the_option_for_messages_only(tmp_path: Path) -> None:
     locate = locator(tmp_path / "mkdocs.yml")
     assert locate("horizon_days") == "mkdocs.yml:5: horizon_days"
     assert locate("journal") == "mkdocs.yml: journal"
+
+
+# --- Issue 13: the secret calendar and the weekly goal ----------------------------------------
+
+
+def test_calendar_fields_and_weekly_goal_as_written(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "mkdocs.yml": "plugins:\n  - jobsite:\n      calendar: Secret\n"
+            "      calendar_fields: [action, Company, phone]\n"
+            "      weekly_goal: {follow_ups: 15, applications: '10'}\n"
+        },
+    )
+    settings = load_settings(tmp_path)
+    assert settings.calendar == "secret"
+    assert settings.calendar_fields == {"action", "company", "phone"}
+    assert settings.weekly_goal == (("applications", 10), ("follow_ups", 15))
+
+
+def test_the_defaults_keep_a_protected_site_without_a_calendar() -> None:
+    assert Settings().calendar is None
+    assert Settings().calendar_fields == {"action", "company"}
+    assert Settings().weekly_goal == ()
+    assert settings_from({"calendar": None, "weekly_goal": None}) == Settings()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            "calendar: public",
+            "calendar: expected secret, not 'public' (or leave it out: a protected site then "
+            "has no calendar)",
+        ),
+        (
+            "calendar_fields: [action, salary]",
+            "calendar_fields: unknown field 'salary' (expected some of action, company, role, "
+            "contact, phone, email, notes, link, file)",
+        ),
+        (
+            "weekly_goal: {applications: 10, interviews: 2}",
+            "weekly_goal: unknown goal 'interviews' (expected some of applications, "
+            "first_contacts, follow_ups)",
+        ),
+        ("weekly_goal: {applications: 0}", "weekly_goal.applications: must be at least 1, not 0"),
+        ("weekly_goal: 10", "weekly_goal: expected {applications: 10, follow_ups: 15}"),
+    ],
+)
+def test_a_bad_calendar_or_goal_is_one_line(option: str, message: str, tmp_path: Path) -> None:
+    _write(tmp_path, {"mkdocs.yml": f"plugins:\n  - jobsite:\n      {option}\n"})
+    with pytest.raises(SettingsError) as raised:
+        load_settings(tmp_path)
+    assert str(raised.value) == f"mkdocs.yml:3: {message}"

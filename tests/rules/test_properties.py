@@ -19,6 +19,7 @@ from jobsite.journal.parse import parse_file
 from jobsite.journal.settings import Settings
 from jobsite.model import Event, Opportunity
 from jobsite.rules.followups import past_events, plan, plan_all
+from jobsite.rules.history import DONE_BY, OUTCOMES, follow_up_history
 from jobsite.rules.workdays import Calendar, holiday_source
 from jobsite.vocabulary import ACTIONS, CLOSING, EVENT_TYPES, INTERVIEWS
 
@@ -383,3 +384,35 @@ def test_seeded_shuffle_of_a_real_journal_gives_the_same_due_list(make_root, run
         for path in (root / "journal").iterdir():
             path.unlink()
     assert len(outputs) == 1
+
+
+# --- Issue 13: the follow-ups of the past (rules/history.py) ---------------------------------
+
+
+@BOUNDED
+@given(opportunities(statuses=("active", "paused", "rejected")), days, plan_settings())
+def test_every_follow_up_of_the_past_has_one_outcome_that_fits_its_dates(
+    item, today, setup
+) -> None:
+    """Done ones were done on a day with an event that does them; on time means by its last
+    day; missed ones' last day has passed; open ones are owed today, within their window."""
+    calendar, config = setup
+    today_plan = plan(item, today, calendar, config)
+    found = follow_up_history(item, today, calendar, config, today_plan)
+    event_days = {e.date: [] for e in past_events(item, today)}
+    for event in past_events(item, today):
+        event_days[event.date].append(event.type)
+    for follow_up in found:
+        assert follow_up.outcome in OUTCOMES
+        assert follow_up.due <= follow_up.due_by
+        if follow_up.outcome in ("on time", "late"):
+            assert follow_up.done is not None
+            assert set(event_days[follow_up.done]) & set(DONE_BY[follow_up.action])
+            assert (follow_up.done <= follow_up.due_by) == (follow_up.outcome == "on time")
+        else:
+            assert follow_up.done is None
+        if follow_up.outcome == "missed":
+            assert follow_up.due_by < today
+    still = [a for a in today_plan.actions if a.action in DONE_BY]
+    assert sum(f.outcome == "open" for f in found) == sum(a.bucket != "overdue" for a in still)
+    assert found == follow_up_history(item, today, calendar, config)  # the same, planned here

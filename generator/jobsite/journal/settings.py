@@ -30,6 +30,23 @@ from jobsite.words import quoted
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "jobsite"
 REDACTABLE = ("phone", "email", "address", "notes")
+# What `calendar: secret` may put in its feed (`calendar_fields`); see jobsite.site.ics.
+CALENDAR_FIELDS = (
+    "action",
+    "company",
+    "role",
+    "contact",
+    "phone",
+    "email",
+    "notes",
+    "link",
+    "file",
+)
+CALENDAR_DEFAULT_FIELDS = frozenset({"action", "company"})
+CALENDAR_MODES = ("secret",)
+# What `weekly_goal` may set a number for; see jobsite.site.weekly.
+GOALS = ("applications", "first_contacts", "follow_ups")
+MAX_GOAL = 1000
 # Bounds that keep every date computed from a setting inside the calendar: ten years ahead is
 # far beyond any follow-up, and `date` ends at 9999-12-31.
 MAX_DAYS = 3650
@@ -75,6 +92,11 @@ class Settings:
     protect: bool = False  # encrypt the published site with JOBSITE_PASSWORD
     redact: frozenset[str] = frozenset()  # of REDACTABLE: left out of everything published
     me: Me = Me()  # your own name, phone and email, for the scripts
+    # `secret`: a protected site publishes its calendar at an address derived from the
+    # password (None: a protected site has no calendar; a clear one has calendar.ics).
+    calendar: str | None = None
+    calendar_fields: frozenset[str] = CALENDAR_DEFAULT_FIELDS  # what the secret feed shows
+    weekly_goal: tuple[tuple[str, int], ...] = ()  # (of GOALS, a number a week), in GOALS order
     # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
     where: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -348,6 +370,50 @@ def _me(value: object, location: str) -> Me:
     return Me(**fields)
 
 
+def _calendar(value: object, location: str) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text not in CALENDAR_MODES:
+        raise SettingsError(
+            f"{location}: expected secret, not {quoted(str(value))} (or leave it out: a "
+            "protected site then has no calendar)"
+        )
+    return text
+
+
+def _calendar_fields(value: object, location: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = value if isinstance(value, list) else [value]
+    names = set()
+    for item in items:
+        name = str(item).strip().lower()
+        if name not in CALENDAR_FIELDS:
+            raise SettingsError(
+                f"{location}: unknown field {quoted(str(item))} "
+                f"(expected some of {', '.join(CALENDAR_FIELDS)})"
+            )
+        names.add(name)
+    return frozenset(names)
+
+
+def _weekly_goal(value: object, location: str) -> tuple[tuple[str, int], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise SettingsError(f"{location}: expected {{applications: 10, follow_ups: 15}}")
+    goals = {}
+    for key, number in value.items():
+        name = str(key).strip().lower()
+        if name not in GOALS:
+            raise SettingsError(
+                f"{location}: unknown goal {quoted(str(key))} (expected some of {', '.join(GOALS)})"
+            )
+        goals[name] = _integer(number, f"{location}.{name}", 1, MAX_GOAL)
+    return tuple((name, goals[name]) for name in GOALS if name in goals)
+
+
 _PARSERS: dict[str, Callable[[object, str], object]] = {
     "journal": _string,
     "country": _code,
@@ -359,4 +425,7 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "protect": _boolean,
     "redact": _redact,
     "me": _me,
+    "calendar": _calendar,
+    "calendar_fields": _calendar_fields,
+    "weekly_goal": _weekly_goal,
 }

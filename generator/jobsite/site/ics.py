@@ -10,7 +10,7 @@ never of the day the feed was built.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from jobsite.model import Action
@@ -18,6 +18,9 @@ from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import iso_day
 
 PRODID = "-//jobsite//follow-ups//EN"
+# What `jobsite ics` and a clear site's calendar.ics show: all but the notes (see
+# `render_calendar`).
+FULL = frozenset({"action", "company", "role", "contact", "phone", "email", "link", "file"})
 # The three-part message of SPEC §1, for the follow-up call after an application or contact.
 THREE_PARTS = (
     "1. You know they are busy and have probably had many responses to the position.",
@@ -45,12 +48,20 @@ def render_calendar(
     *,
     name: str = "Job search follow-ups",
     link: Callable[[Action], str | None] | None = None,
+    fields: Collection[str] | None = None,
 ) -> bytes:
     """An iCalendar file with one all-day event per action, in SPEC §5 order.
 
     `today` is the day the actions were planned for: it stamps the feed (DTSTAMP) and never
     enters a UID, which comes from the event that gave rise to each action. `link`, where given,
     returns the URL of an action's page (the site passes its company pages).
+
+    `fields` (the `calendar_fields` of a secret feed: some of `settings.CALENDAR_FIELDS`)
+    limits each event to what it names: `action` (its name and what to say), `company`,
+    `role`, `contact` (name and title), `phone`, `email`, `notes` (the contact's notes and
+    those of the event the action follows), `link` (the page's URL) and `file` (the
+    journal file). The dates are always there. None: everything but the notes, as
+    `jobsite ics` writes it.
 
     The calendar's own properties are written by `icalendar`; each event's lines are put
     together here from icalendar's value types (their escaping) and its line folding, in the
@@ -70,7 +81,9 @@ def render_calendar(
     calendar.add("x-published-ttl", "PT12H")
     head, end = calendar.to_ical().split(b"END:VCALENDAR")
     stamp = datetime.combine(today, time(), tzinfo=UTC).strftime("%Y%m%dT%H%M%SZ")
-    events = [_event(action, stamp, link) for action in sorted(actions, key=lambda a: a.sort_key)]
+    shown = FULL if fields is None else frozenset(fields)
+    ordered = sorted(actions, key=lambda a: a.sort_key)
+    events = [_event(action, stamp, link if "link" in shown else None, shown) for action in ordered]
     return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
@@ -81,7 +94,12 @@ def action_uid(action: Action) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@jobsite"
 
 
-def _event(action: Action, stamp: str, link: Callable[[Action], str | None] | None) -> bytes:
+def _event(
+    action: Action,
+    stamp: str,
+    link: Callable[[Action], str | None] | None,
+    fields: frozenset[str],
+) -> bytes:
     """One VEVENT, its lines folded and ended with CRLF."""
     from icalendar.parser import Contentline, Contentlines  # noqa: PLC0415 - lazy, as above
     from icalendar.prop import vText, vUri  # noqa: PLC0415
@@ -89,13 +107,13 @@ def _event(action: Action, stamp: str, link: Callable[[Action], str | None] | No
     url = link(action) if link is not None else None
     lines = [
         "BEGIN:VEVENT",
-        "SUMMARY:" + vText(summary(action)).to_ical().decode(),
+        "SUMMARY:" + vText(summary(action, fields)).to_ical().decode(),
         f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",  # a date, not a date-time: an all-day event
         f"DTEND;VALUE=DATE:{action.due + timedelta(days=1):%Y%m%d}",
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
-        "DESCRIPTION:" + vText(description(action)).to_ical().decode(),
+        "DESCRIPTION:" + vText(description(action, fields)).to_ical().decode(),
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block time
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
         "END:VEVENT",
@@ -103,28 +121,59 @@ def _event(action: Action, stamp: str, link: Callable[[Action], str | None] | No
     return Contentlines(Contentline(line) for line in lines).to_ical()
 
 
-def summary(action: Action) -> str:
-    """`Thank-you call: Dana Smith (Acme Corp)`, or `Thank-you call: Acme Corp`."""
-    label = ACTION_LABELS[action.action]
-    contact = action.opportunity.primary_contact
-    company = action.opportunity.company
-    return f"{label}: {contact.name} ({company})" if contact else f"{label}: {company}"
-
-
-def description(action: Action) -> str:
-    """Who to reach and how, what to say, and the window where there is one."""
+def summary(action: Action, fields: Collection[str] = FULL) -> str:
+    """`Thank-you call: Dana Smith (Acme Corp)`, `Thank-you call: Acme Corp`; of `fields`
+    only: `Follow-up: Acme Corp`, `Thank-you call`, `Follow-up`."""
+    label = ACTION_LABELS[action.action] if "action" in fields else "Follow-up"
     opportunity = action.opportunity
-    lines = [opportunity.company + (f" · {opportunity.role}" if opportunity.role else "")]
+    contact = opportunity.primary_contact
+    who = contact.name if contact is not None and "contact" in fields else None
+    # The company names the event; the role, where the company is not to be shown.
+    company = (
+        opportunity.company
+        if "company" in fields
+        else (opportunity.role if "role" in fields else None)
+    )
+    if who and company:
+        return f"{label}: {who} ({company})"
+    return f"{label}: {who or company}" if who or company else label
+
+
+def description(action: Action, fields: Collection[str] = FULL) -> str:
+    """Who to reach and how, what to say, and the window where there is one: of `fields`."""
+    opportunity = action.opportunity
+    lines = []
+    where = [
+        text
+        for text, field in ((opportunity.company, "company"), (opportunity.role, "role"))
+        if text and field in fields
+    ]
+    if where:
+        lines.append(" · ".join(where))
     contact = opportunity.primary_contact
     if contact is not None:
-        lines.append(contact.name + (f", {contact.title}" if contact.title else ""))
-        if contact.phone:
+        if "contact" in fields:
+            lines.append(contact.name + (f", {contact.title}" if contact.title else ""))
+        if contact.phone and "phone" in fields:
             lines.append(f"Phone: {contact.phone}")
-        if contact.email:
+        if contact.email and "email" in fields:
             lines.append(f"Email: {contact.email}")
-    lines.append("")
+    if lines:
+        lines.append("")
     if action.due_by != action.due:
         lines.append(f"Between {iso_day(action.due)} and {iso_day(action.due_by)}.")
-    lines.extend(_SCRIPTS[action.action])
-    lines += ["", f"File: {opportunity.path}"]
-    return "\n".join(lines)
+    if "action" in fields:
+        lines.extend(_SCRIPTS[action.action])
+    if "notes" in fields:
+        notes = [
+            text
+            for text in (
+                action.trigger.notes if action.trigger is not None else None,
+                contact.notes if contact is not None else None,
+            )
+            if text
+        ]
+        lines += ["", *notes] if notes else []
+    if "file" in fields:
+        lines += ["", f"File: {opportunity.path}"]
+    return "\n".join(lines).strip("\n")

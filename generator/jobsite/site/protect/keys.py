@@ -35,6 +35,7 @@ _SALT_BYTES = 16
 _KEY_BYTES = 32
 _NONCE_BYTES = 12
 _SLUG_LENGTH = 16  # base32 characters: 80 bits
+_CALENDAR_BYTES = 20  # 160 bits: 32 base32 characters
 
 
 def derive_site_key(password: str, salt: bytes, iterations: int = ITERATIONS) -> bytes:
@@ -86,6 +87,18 @@ class SiteKeys:
             "built": self.built,
             "labels": dict(LABELS),
         }
+
+    def calendar_name(self) -> str:
+        """`calendar-<32 base32 characters>.ics`: the secret address of `calendar: secret`.
+
+        An HMAC of the site key, so the same for every build with the same password and salt
+        (every build of one repository by the workflow), another with another password, and
+        nothing anyone can work out without the password. The address is no easier a way to
+        the password than a locked page: each guess still costs a PBKDF2 of 600,000 rounds.
+        """
+        digest = hmac.new(self.site_key, b"jobsite/1 calendar", "sha256").digest()
+        name = base64.b32encode(digest[:_CALENDAR_BYTES]).decode("ascii").lower()
+        return f"calendar-{name}.ics"
 
     def slug(self, company_key: str) -> str:
         """An opaque, stable slug for a company page: the same company, the same slug.
