@@ -1,11 +1,14 @@
 /* jobsite: a static page ages. When it is opened on a later day than it was computed for,
    put each action back in the right bucket from its data-due and data-due-by dates, and say
-   so plainly. No framework, no request to any host. */
+   so plainly. On today's call sheet, an action is shown while it is overdue or due: one that
+   came due since the build appears, one not due yet stays hidden. And the copy buttons beside
+   the commands. No framework, no request to any host. */
 (function () {
   "use strict";
 
   var LABELS = { overdue: "Overdue", due: "Due now", upcoming: "Upcoming", later: "Later" };
   var RANK = { overdue: 0, due: 1, upcoming: 2, later: 3 };
+  var OWED = { overdue: true, due: true, upcoming: false, later: false };
 
   function localToday() {
     var now = new Date();
@@ -46,12 +49,15 @@
     return null;
   }
 
+  /* The sheet's items are `jobsite-call`, the lists' `jobsite-action`: each keeps its own. */
   function rebucket(item, bucket) {
     var old = item.getAttribute("data-bucket");
+    if (item.hasAttribute("data-sheet-item")) item.hidden = !OWED[bucket];
     if (old === bucket) return;
+    var kind = item.classList.contains("jobsite-call") ? "jobsite-call--" : "jobsite-action--";
     item.setAttribute("data-bucket", bucket);
-    item.classList.remove("jobsite-action--" + old);
-    item.classList.add("jobsite-action--" + bucket);
+    item.classList.remove(kind + old);
+    item.classList.add(kind + bucket);
     var badge = item.querySelector("[data-badge]");
     if (badge) {
       badge.classList.remove("jobsite-badge--" + old);
@@ -98,7 +104,101 @@
     }
   }
 
+  /* Today's call sheet on a later day: its day, its count and its empty note follow. */
+  function refreshSheet(today) {
+    var sheet = document.querySelector("[data-sheet]");
+    if (!sheet) return;
+    var shown = sheet.querySelectorAll("[data-sheet-item]:not([hidden])").length;
+    var day = document.querySelector("[data-sheet-day]");
+    if (day) {
+      day.setAttribute("datetime", today);
+      day.textContent = longDate(today);
+    }
+    var count = document.querySelector("[data-sheet-count]");
+    if (count) count.textContent = String(shown);
+    var empty = document.querySelector("[data-empty-for='sheet']");
+    if (empty) empty.hidden = shown > 0;
+  }
+
+  /* The line to add on GitHub records the day it is added: today, not the build's day. */
+  function redateRecords(computed, today) {
+    var lines = document.querySelectorAll("[data-record-day]");
+    for (var i = 0; i < lines.length; i++) {
+      lines[i].textContent = lines[i].textContent.replace("date: " + computed, "date: " + today);
+      lines[i].setAttribute("data-record-day", today);
+    }
+  }
+
+  /* Copy buttons: the Clipboard API where the page may use it, else the older copy command
+     on a hidden text field (a page opened from disk, an older browser), else the text is
+     selected for the reader to copy. The live region beside the button says which. */
+  function say(button, words) {
+    var status = button.nextElementSibling;
+    if (!status || !status.classList.contains("jobsite-copy__status")) return;
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = words; }, 50);
+    window.clearTimeout(button._jobsiteClear);
+    button._jobsiteClear = window.setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  function copyByCommand(text) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.top = "0";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    var active = document.activeElement;
+    field.select();
+    var done;
+    try {
+      done = document.execCommand("copy");
+    } catch {
+      done = false;
+    }
+    document.body.removeChild(field);
+    if (active && active.focus) active.focus();
+    return done;
+  }
+
+  function selectText(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copy(button) {
+    var target = document.getElementById(button.getAttribute("data-copy"));
+    if (!target) return;
+    var text = target.tagName === "A" ? target.href : target.textContent;
+    function fallBack() {
+      if (copyByCommand(text)) {
+        say(button, "Copied");
+      } else {
+        selectText(target);
+        say(button, "Selected: press Ctrl+C (⌘C on a Mac) to copy");
+      }
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { say(button, "Copied"); }, fallBack);
+    } else {
+      fallBack();
+    }
+  }
+
+  function setUpCopying() {
+    var buttons = document.querySelectorAll("button[data-copy]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function (event) { copy(event.currentTarget); });
+    }
+  }
+
   function run() {
+    setUpCopying();
     var stamp = document.querySelector("[data-jobsite-computed]");
     if (!stamp) return;
     var computed = stamp.getAttribute("data-jobsite-computed");
@@ -113,7 +213,7 @@
       }
       return;
     }
-    var items = Array.prototype.slice.call(document.querySelectorAll(".jobsite-action[data-due]"));
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-due][data-due-by]"));
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       rebucket(item, bucketOf(item.getAttribute("data-due"), item.getAttribute("data-due-by"), today, horizon));
@@ -121,6 +221,8 @@
     sortLists(items);
     refreshEmptyNotes();
     refreshCounts();
+    refreshSheet(today);
+    redateRecords(computed, today);
     if (notice) {
       notice.textContent = "Out of date: today is " + longDate(today) + ". " + (items.length
         ? "The buckets were updated in your browser from the dates, but calls you logged since then show only after a rebuild (jobsite build)."

@@ -477,3 +477,108 @@ def test_a_serve_session_keeps_one_salt_so_a_rebuild_keeps_the_page_unlocked(roo
     finally:
         del os.environ["JOBSITE_PASSWORD"]
         plugin.on_shutdown()
+
+
+# --- Issue 13: the calendar at a secret address, and recording from a protected site --------
+
+REPOSITORY = {"GITHUB_REPOSITORY": "ottoline/jobs", "GITHUB_SERVER_URL": None}
+FEED = re.compile(r"calendar-[a-z2-7]{32}\.ics")
+COMPANY_WORDS = [
+    "Quixotrel",
+    "Vantablack",
+    "Brindlemoor",
+    "Analytica",
+    "quixotrel-vantablack-holdings",
+    "brindlemoor-analytica",
+]
+
+
+def _secret_root(folder: Path, fields: str = "") -> Path:
+    root = _make_root(folder)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "protect: true", "protect: true\n      calendar: secret" + fields
+    )
+    config.write_text(text + "repo_url: https://github.com/ottoline/jobs\n", encoding="utf-8")
+    return root
+
+
+def _secret_build(root: Path, password: str = PASSWORD) -> str:
+    """Build `root` as the workflow would; the name of its calendar feed."""
+    env = {"JOBSITE_PASSWORD": password, **REPOSITORY}
+    args = ["-C", str(root), "build", "--today", SAMPLE_TODAY]
+    result = CliRunner().invoke(main, args, env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (feed,) = [p.name for p in (root / "site").iterdir() if p.name.startswith("calendar")]
+    return feed
+
+
+@pytest.fixture(scope="module")
+def secret(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = _secret_root(tmp_path_factory.mktemp("secret"))
+    return root, _secret_build(root)
+
+
+def test_the_secret_calendar_is_published_readable_at_its_address(secret) -> None:
+    root, feed = secret
+    assert FEED.fullmatch(feed)
+    assert not (root / "site" / "calendar.ics").exists()
+    text = (root / "site" / feed).read_bytes().decode("utf-8")  # not sealed: a calendar reads it
+    assert text.startswith("BEGIN:VCALENDAR\r\n")
+    summaries = sorted(re.findall(r"^SUMMARY:(.*)\r$", text, re.M))
+    assert summaries == [
+        "Follow-up call: Quixotrel Vantablack Holdings",
+        "Handwritten note: Brindlemoor Analytica",
+        "Thank-you call: Brindlemoor Analytica",
+    ]
+    # Only the action and the company: no name, number, address, role, note or file.
+    assert _leaks(root / "site", [s for s in SECRETS if s not in COMPANY_WORDS]) == []
+    assert "URL:" not in text and "File:" not in text
+
+
+def test_the_secret_address_is_linked_only_inside_the_site(secret) -> None:
+    root, feed = secret
+    home = _unlock(root / "site" / "index.html")
+    assert f'href="{feed}"' in home and "This address is secret" in home
+    for path in (root / "site").rglob("*"):
+        if path.is_file() and path.name != feed:
+            assert feed.encode() not in path.read_bytes(), path
+
+
+def test_the_same_password_and_repository_keep_the_address(secret, tmp_path: Path) -> None:
+    _, feed = secret
+    again = _secret_root(tmp_path / "again")
+    assert _secret_build(again) == feed  # another checkout, another build: the same address
+    other = _secret_root(tmp_path / "other")
+    assert _secret_build(other, PASSWORD + " and one more") != feed
+    environ = {"GITHUB_REPOSITORY": "ottoline/other-jobs"}
+    salt = protect.site_salt(environ)
+    keys = protect.SiteKeys.for_build(protect.derive_site_key(PASSWORD, salt), salt)
+    assert keys.calendar_name() != feed and FEED.fullmatch(keys.calendar_name())
+
+
+def test_calendar_fields_add_what_they_list(tmp_path: Path) -> None:
+    root = _secret_root(tmp_path, "\n      calendar_fields: [action, contact, phone, notes]")
+    feed = _secret_build(root)
+    text = (root / "site" / feed).read_bytes().decode("utf-8")
+    assert "SUMMARY:Follow-up call: Ottoline Brackenbury\r\n" in text
+    unfolded = text.replace("\r\n ", "")
+    assert "Phone: +1 312 555 0199" in unfolded
+    assert "mentioned the Fennimore offsite" in unfolded  # the contact's notes
+    assert "through the Marrowbone referral portal" in unfolded  # the event's
+    for hidden in ("Quixotrel", "ottoline.brackenbury@", "Zymurgist", "File:"):
+        assert hidden not in unfolded, hidden
+
+
+def test_no_calendar_setting_no_calendar(site: Path) -> None:
+    assert not [p for p in site.iterdir() if p.name.startswith("calendar")]
+    assert "Subscribe" not in _unlock(site / "index.html")
+
+
+def test_commands_and_github_links_are_only_inside_the_sealed_pages(secret) -> None:
+    root, _ = secret
+    site = root / "site"
+    today = _unlock(site / "today" / "index.html")
+    assert "jobsite log journal/quixotrel-zymurgist.md call --with" in today
+    assert "https://github.com/ottoline/jobs/edit/main/journal/quixotrel-zymurgist.md" in today
+    assert _leaks(site, ["jobsite log", "ottoline/jobs", "Record on GitHub"]) == []

@@ -1,4 +1,5 @@
-"""`jobsite due` and `jobsite check`: the follow-ups owed, and what is wrong in the journal."""
+"""`jobsite due`, `jobsite today` and `jobsite check`: the follow-ups owed, today's call sheet,
+and what is wrong in the journal."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import click
 
 from jobsite.cli.options import color, report, today_option
 from jobsite.cli.options import today as today_from
-from jobsite.cli.output import format_due, format_json
+from jobsite.cli.output import format_due, format_json, format_today
 from jobsite.errors import JobsiteError
 from jobsite.model import Problem
 from jobsite.rules.agenda import Agenda, build_agenda
@@ -58,6 +59,26 @@ def due(
 
 @click.command()
 @today_option
+@click.option("--strict", is_flag=True, help="Exit 1 if any journal file has a problem.")
+@click.pass_obj
+def today(root: Path, *, today: datetime | None, strict: bool) -> None:
+    """Print today's call sheet: each overdue and due call and note, with the phone number,
+    what to say and the command that logs it.
+
+    The same list as the site's page today/, in the same order.
+
+    Example: jobsite today
+    """
+    agenda = build_agenda(root, today_from(today))
+    problems = report(agenda.problems)
+    text = format_today(agenda.actions, agenda.today, left_out=len(agenda.left_out()))
+    click.echo(text, color=color())
+    if strict and problems:
+        raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")
+
+
+@click.command()
+@today_option
 @click.pass_obj
 def check(root: Path, today: datetime | None) -> None:
     """Validate the settings and every journal file; exit 1 if any has an error.
@@ -84,4 +105,4 @@ def _summary(agenda: Agenda, problems: tuple[Problem, ...]) -> str:
     return f"{checked}: {count(errors, 'error')}, {count(len(problems) - errors, 'warning')}."
 
 
-COMMANDS = (due, check)
+COMMANDS = (due, today, check)

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from jobsite.authoring.recording import event_line, log_command
 from jobsite.journal.redact import redact_problems
 from jobsite.journal.settings import Me
 from jobsite.model import Action, Event, Opportunity, Plan, Problem
 from jobsite.rules.agenda import Agenda
+from jobsite.site.repository import Repository
 from jobsite.site.stats import Stats, compute_stats
+from jobsite.site.weekly import Goal, Week, goal_progress, weekly_review
 from jobsite.slugs import slugify
 from jobsite.vocabulary import BUCKETS
 
@@ -107,6 +111,17 @@ class ScriptFill:
 
 
 @dataclass(frozen=True, slots=True)
+class Record:
+    """How to record an action once it is done: the command; where the repository is known,
+    GitHub's web editor on the file and the line to add to its `events` there."""
+
+    command: str
+    anchor: str  # unique on a page: ids of the command and the line
+    edit_url: str | None = None
+    line: str | None = None  # with `edit_url` only: nothing else shows it
+
+
+@dataclass(frozen=True, slots=True)
 class SiteContext:
     """Everything the templates may use."""
 
@@ -124,6 +139,14 @@ class SiteContext:
     search: bool  # whether the site has a search box (not in protected mode)
     stats: Stats
     fills: dict[str, ScriptFill]  # by the action's `file:action`, for overdue and due actions
+    actions: tuple[Action, ...]  # every action, in SPEC §5 order: today's call sheet
+    plan_of: dict[str, Plan]  # by opportunity path
+    weeks: tuple[Week, ...]  # the weekly review, oldest first, the week of today last
+    goals: tuple[Goal, ...]  # this week against the `weekly_goal` setting
+    repository: Repository | None = None  # where "Record on GitHub" edits the journal
+    calendar: str | None = None  # the calendar feed's path in the site, where there is one
+    # Each action's `Record`, worked out once though the action is on several pages.
+    _records: dict[str, Record | None] = field(default_factory=dict, repr=False, compare=False)
 
     def needing(self, script: str) -> tuple[ScriptFill, ...]:
         """The prefilled scripts of kind `script`, for the overdue and due actions using it."""
@@ -133,14 +156,44 @@ class SiteContext:
         """The prefilled script of `action`, where it has one."""
         return self.fills.get(action_key(action))
 
+    def facts_of(self, action: Action) -> ScriptFill:
+        """What a script or an email about `action` mentions: its prefilled script's facts,
+        for any action."""
+        return self.fill_of(action) or ScriptFill(
+            action, self.plan_of[action.opportunity.path], _fill_anchor(action)
+        )
+
+    def record_of(self, action: Action) -> Record | None:
+        """How to record `action` once done, on this site's day; None for an interview."""
+        key = action_key(action)
+        if key not in self._records:
+            self._records[key] = self._record(action)
+        return self._records[key]
+
+    def _record(self, action: Action) -> Record | None:
+        command = log_command(action)
+        if command is None:
+            return None
+        anchor, repository = _fill_anchor(action), self.repository
+        if repository is None:
+            return Record(command, anchor)
+        url = repository.edit_url(action.opportunity.path)
+        return Record(command, anchor, url, event_line(action, self.today))
+
 
 def build_context(
-    agenda: Agenda, slug_for: Callable[[str], str] | None = None, *, search: bool = True
+    agenda: Agenda,
+    slug_for: Callable[[str], str] | None = None,
+    *,
+    search: bool = True,
+    repository: Repository | None = None,
+    calendar: str | None = None,
 ) -> SiteContext:
     """The template context for the site of `agenda`.
 
     `slug_for` names the company pages (protected mode passes opaque ones); default `slugify`.
-    `search` says whether the site has a search box.
+    `search` says whether the site has a search box, `repository` where the journal can be
+    edited on GitHub, `calendar` the path of the site's calendar feed.
     """
     groups: dict[str, list[Plan]] = defaultdict(list)
     for plan in agenda.plans:
@@ -175,6 +228,7 @@ def build_context(
         for a in buckets[b]
         if a.action in SCRIPT_KINDS
     }
+    weeks = weekly_review(agenda)
     return SiteContext(
         today=agenda.today,
         horizon_days=agenda.settings.horizon_days,
@@ -190,6 +244,12 @@ def build_context(
         search=search,
         stats=compute_stats(agenda),
         fills=fills,
+        actions=agenda.actions,
+        plan_of=plan_of,
+        weeks=weeks,
+        goals=goal_progress(agenda, weeks[-1]),
+        repository=repository,
+        calendar=calendar,
     )
 
 
@@ -208,7 +268,12 @@ def _company_slug(name: str) -> str:
 
 
 def _fill_anchor(action: Action) -> str:
-    return slugify(f"{action.opportunity.path.removesuffix('.md')}-{action.action}")
+    return _anchor(action.opportunity.path, action.action)
+
+
+@cache  # an action is on several pages, and slugify is not cheap
+def _anchor(path: str, action: str) -> str:
+    return slugify(f"{path.removesuffix('.md')}-{action}")
 
 
 def _display_name(members: list[Opportunity]) -> str:

@@ -18,20 +18,24 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
 
+from jobsite.model import Action
 from jobsite.rules.agenda import Agenda
 from jobsite.site.charts import Bar, bar_chart
-from jobsite.site.context import SCRIPT_KINDS, SiteContext, build_context
+from jobsite.site.context import SCRIPT_KINDS, SiteContext, action_key, build_context
+from jobsite.site.repository import Repository
 from jobsite.site.stash import as_markdown
 from jobsite.slugs import slugify
 from jobsite.vocabulary import ACTION_LABELS
-from jobsite.words import long_day
+from jobsite.words import count, long_day
 
 TEMPLATES_FOLDER = "site_templates"
 ASSETS = (
@@ -108,17 +112,40 @@ def render_site(
     directory_urls: bool = True,
     slug_for: Callable[[str], str] | None = None,
     search: bool = True,
+    repository: Repository | None = None,
+    calendar: str | None = None,
 ) -> RenderedSite:
     """Every generated page of the site of `agenda`, and the assets those pages use.
 
-    `slug_for` names the company pages and `search` says whether the site has a search box
-    (see `context.build_context`).
+    `slug_for` names the company pages, `search` says whether the site has a search box,
+    `repository` where the journal can be edited on GitHub and `calendar` the path of the
+    site's calendar feed (see `context.build_context`).
     """
     folders = template_folders(agenda.root)
     _icon.cache_clear()  # read each icon once per build, and afresh on every `serve` rebuild
     env = _environment(tuple(str(folder) for folder in folders))
-    context = build_context(agenda, slug_for, search=search)
+    context = build_context(
+        agenda, slug_for, search=search, repository=repository, calendar=calendar
+    )
     pages: dict[str, str] = {}
+    emails: dict[str, str] = {}
+
+    def mailto(action: Action) -> str | None:
+        """The `mailto:` link of `action`'s contact, with its email's subject and body."""
+        contact = action.opportunity.primary_contact
+        if contact is None or not contact.email:
+            return None
+        key = action_key(action)
+        if key not in emails:
+            text = env.get_template(f"emails/{action.action}.txt").render(
+                site=context,
+                action=action,
+                o=action.opportunity,
+                contact=contact,
+                fill=context.facts_of(action),
+            )
+            emails[key] = mailto_uri(contact.email, text)
+        return emails[key]
 
     def render(path: str, template: str, **values: object) -> None:
         here = posixpath.dirname(path)
@@ -126,9 +153,15 @@ def render_site(
         def url(target: str) -> str:
             return _relative_url(here, target, directory_urls)
 
-        pages[path] = env.get_template(template).render(site=context, url=url, **values)
+        def file_url(target: str) -> str:
+            return _relative_url(here, target, True).removesuffix("/")
 
-    render("index.md", "home.md")
+        pages[path] = env.get_template(template).render(
+            site=context, url=url, file_url=file_url, mailto=mailto, **values
+        )
+
+    render("index.md", "home.md", goals=_goal_chart(context))
+    render("today/index.md", "today.md")
     render("due/index.md", "due.md")
     render("companies/index.md", "companies.md")
     for company in context.companies:
@@ -136,7 +169,7 @@ def render_site(
     render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS)
     for kind in SCRIPT_KINDS:
         render(f"scripts/{kind}/index.md", "script.md", kind=kind, fills=context.needing(kind))
-    render("stats/index.md", "stats.md", charts=_charts(context))
+    render("stats/index.md", "stats.md", charts={**_charts(context), **_weekly_charts(context)})
     render("tags/index.md", "tags.md")
     assets = site_assets(agenda.root)
     company_pages = {path: company.path for path, company in context.company_of.items()}
@@ -156,11 +189,31 @@ def site_assets(root: Path) -> dict[str, bytes]:
     }
 
 
+def mailto_uri(address: str, email: str) -> str:
+    """`mailto:` with a subject and a body (RFC 6068), from an email template's text: its
+    first line `Subject: ...`, then a blank line, then the body."""
+    lines = email.strip("\n").replace("\r\n", "\n").split("\n")
+    subject = ""
+    if lines and lines[0].lower().startswith("subject:"):
+        subject = lines.pop(0)[len("subject:") :].strip()
+    body = "\r\n".join(lines).strip("\r\n")
+    query = [
+        f"{name}={quote(value, safe='')}"
+        for name, value in (("subject", subject), ("body", body))
+        if value
+    ]
+    return f"mailto:{quote(address.strip(), safe='@')}" + ("?" + "&".join(query) if query else "")
+
+
 @cache
 def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
-        autoescape=True,
+        # Everything from a journal file is escaped in a page; an email's text (`.txt`) is
+        # plain text, URL-encoded whole into its `mailto:` link instead.
+        autoescape=jinja2.select_autoescape(
+            disabled_extensions=("txt",), default_for_string=True, default=True
+        ),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -316,3 +369,56 @@ def _charts(context: SiteContext) -> dict[str, Markup]:
         "funnel": Markup(bar_chart("From first contact to a yes or no", funnel)),
         "waits": Markup(bar_chart("Days to a first answer", waits)) if waits else Markup(""),
     }
+
+
+def _week_label(context: SiteContext, start: date) -> str:
+    if start == context.weeks[-1].start:
+        return "This week, so far"
+    return f"Week of {start:%a} {start.day} {start:%b}"
+
+
+def _weekly_charts(context: SiteContext) -> dict[str, Markup]:
+    """The weekly review's charts: follow-ups done on time, and outreach, week by week."""
+    timely, outreach = [], []
+    for week in context.weeks:
+        label = _week_label(context, week.start)
+        if week.owed:
+            share = round(100 * week.on_time / week.owed)
+            text = f"{week.on_time} of {week.owed} on time, {week.late} late, {week.missed} missed"
+            if week.open:
+                text += f", {week.open} open"
+        else:
+            share, text = 0, "none due"
+        timely.append(Bar(label, share, text))
+        started = week.applications + week.first_contacts
+        outreach.append(
+            Bar(
+                label,
+                started,
+                f"{count(week.applications, 'application')}, "
+                f"{count(week.first_contacts, 'first contact')}",
+            )
+        )
+    return {
+        "weekly_follow_ups": Markup(
+            bar_chart("Follow-ups done on time, week by week", timely, 100)
+        ),
+        "weekly_outreach": Markup(
+            bar_chart("Applications and first contacts, week by week", outreach)
+        ),
+    }
+
+
+def _goal_chart(context: SiteContext) -> Markup:
+    """This week's progress towards each weekly goal, for the home page."""
+    if not context.goals:
+        return Markup("")
+    bars = [
+        Bar(
+            goal.label,
+            min(100.0, 100 * goal.reached / goal.target),
+            f"{goal.reached} of {goal.target}",
+        )
+        for goal in context.goals
+    ]
+    return Markup(bar_chart("This week's goals", bars, 100))

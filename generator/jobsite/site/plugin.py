@@ -13,6 +13,7 @@ import copy
 import logging
 import os
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -44,6 +45,7 @@ from jobsite.site.protect import (
     site_salt,
     start_protected_build,
 )
+from jobsite.site.repository import Repository, github_repository
 from jobsite.site.serving import checking_host, status_line
 from jobsite.site.stash import Stashed, stash
 from jobsite.site.theme import use_material
@@ -51,10 +53,12 @@ from jobsite.vocabulary import BUCKETS
 
 log = logging.getLogger(PLUGIN_LOGGER)
 
+_MKDOCS_EDIT_URI = "edit/master/docs/"  # what MkDocs fills in for a GitHub repo_url
 CALENDAR = "calendar.ics"  # every action as an all-day event, for a calendar to subscribe to
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 NAV = [
     {"Home": "index.md"},
+    {"Today": "today/index.md"},
     {"Due list": "due/index.md"},
     {"Companies": "companies/index.md"},
     {
@@ -171,19 +175,29 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         counts = {bucket: sum(a.bucket == bucket for a in agenda.actions) for bucket in BUCKETS}
         self._status = status_line(counts, len(agenda.problems))
         protected = self._protected
+        # A protected site has a calendar only at its secret address (`calendar: secret`).
+        feed = CALENDAR if protected is None else protected.calendar
         site = render_site(
             agenda,
             directory_urls=config.use_directory_urls,
             slug_for=protected.slug if protected else None,
             search=protected is None and _has_search(config),
+            repository=_repository(config),
+            calendar=feed,
         )
-        calendar = render_calendar(
-            agenda.actions, agenda.today, link=_page_link(config.site_url, site.company_pages)
-        )
+        generated = {path: stash(page) for path, page in site.pages.items()}
         # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`).
-        self._generated = {path: stash(page) for path, page in site.pages.items()}
-        markdown = {path: page.markdown for path, page in self._generated.items()}
-        for path, content in {**markdown, **site.assets, CALENDAR: calendar}.items():
+        self._generated = generated
+        markdown = {path: page.markdown for path, page in generated.items()}
+        calendars = {}
+        if feed is not None:
+            # The secret feed shows only the fields listed in `calendar_fields`.
+            fields = self.settings.calendar_fields if protected is not None else None
+            link = _page_link(config.site_url, site.company_pages)
+            calendars[feed] = render_calendar(
+                agenda.actions, agenda.today, link=link, fields=fields
+            )
+        for path, content in {**markdown, **site.assets, **calendars}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
@@ -239,8 +253,9 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Every page asks search engines to stay away (robots.txt cannot, on project sites)."""
-        return _add_noindex(output)
+        """Every page asks search engines to stay away (robots.txt cannot, on project sites),
+        and the repository's link in the header stays a plain link (`_no_source_facts`)."""
+        return _no_source_facts(_add_noindex(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -283,6 +298,37 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         server.set_app(checking_host(server.get_app(), server.server_address[1]))
         log.info(f"serving the site on {server.url} (press Ctrl+C to stop)")
         return server
+
+
+def _repository(config: MkDocsConfig) -> Repository | None:
+    """The GitHub repository of `repo_url`, its branch from an `edit_uri` mkdocs.yml writes
+    (MkDocs fills in `edit/master/docs/` where it writes none: that one does not count)."""
+    root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
+    edit_uri = config.edit_uri if _written(config, "edit_uri") else None
+    return github_repository(config.repo_url, edit_uri, docs_dir)
+
+
+def _written(config: MkDocsConfig, name: str) -> bool:
+    """Whether the configuration MkDocs loaded (mkdocs.yml with what it INHERITs) writes the
+    option `name`, rather than MkDocs filling in its default. MkDocs keeps what was written in
+    `user_configs` (deprecated, and so read quietly); where it no longer does, an `edit_uri`
+    equal to MkDocs' own default counts as not written."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            written = config.user_configs
+        except AttributeError:
+            return config.get(name) != _MKDOCS_EDIT_URI
+    return any(name in options for options in written)
+
+
+def _no_source_facts(html: str) -> str:
+    """Material fetches a repository's stars and forks from api.github.com for the link in
+    the header: a request to another host from every page. Without its component marker the
+    link is a plain link, and nothing is fetched."""
+    return html.replace(' data-md-component="source"', "")
 
 
 def _has_search(config: MkDocsConfig) -> bool:

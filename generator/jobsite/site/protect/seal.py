@@ -57,6 +57,7 @@ class ProtectedBuild:
     keys: SiteKeys
     site_dir: Path
     env: jinja2.Environment
+    calendar: str | None = None  # the secret calendar's path, with `calendar: secret`
 
     def slug(self, company: str) -> str:
         """The company page's slug (pass as `slug_for` to `pages.render_site`)."""
@@ -69,7 +70,7 @@ class ProtectedBuild:
         among them); everything else under site/ that does not start with a dot is the
         build's too (the search index, the sitemap).
         """
-        clear = {*ASSETS, *_extra_assets(config)}
+        clear = {*ASSETS, *_extra_assets(config), *([self.calendar] if self.calendar else [])}
         counts = protect_site(
             self.site_dir,
             self.keys,
@@ -98,9 +99,12 @@ def start_protected_build(
     site_key: bytes,
     salt: bytes,
 ) -> ProtectedBuild:
-    """For `on_config` once `password` has been checked: the build's keys, search off."""
+    """For `on_config` once `password` has been checked: the build's keys, search off, and
+    the calendar's secret address with `calendar: secret`."""
     _switch_off_search(config)
-    return ProtectedBuild(SiteKeys.for_build(site_key, salt), Path(config.site_dir), env)
+    keys = SiteKeys.for_build(site_key, salt)
+    calendar = keys.calendar_name() if settings.calendar == "secret" else None
+    return ProtectedBuild(keys, Path(config.site_dir), env, calendar)
 
 
 def password_from(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
