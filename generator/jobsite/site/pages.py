@@ -378,9 +378,10 @@ def _week_label(context: SiteContext, start: date) -> str:
 
 
 def _weekly_charts(context: SiteContext) -> dict[str, Markup]:
-    """The weekly review's charts: follow-ups done on time, and outreach, week by week."""
+    """The weekly review's charts: follow-ups done on time, and outreach, week by week, this
+    week first (as the table)."""
     timely, outreach = [], []
-    for week in context.weeks:
+    for week in reversed(context.weeks):
         label = _week_label(context, week.start)
         if week.owed:
             share = round(100 * week.on_time / week.owed)
