@@ -1,10 +1,11 @@
 """Build the sample journal's site and photograph it for the README.
 
-Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print}.png with Debian's
-headless Chromium (never a downloaded browser). The browser's clock is pinned to the day
-the site is computed for, so the due list shows no "out of date" notice.
+Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print,today-phone,
+today-print,weekly}.png with Debian's headless Chromium (never a downloaded browser). The
+browser's clock is pinned to the day the site is computed for, so the due list shows no "out
+of date" notice.
 
-    python scripts/screenshots.py            # the five README pictures
+    python scripts/screenshots.py            # the README pictures
     python scripts/screenshots.py --dark     # also *-dark.png, to check the slate scheme
 
 Needs /usr/bin/chromium, pdftoppm (poppler-utils) and the Python playwright package.
@@ -41,6 +42,8 @@ CHROMIUM_ARGS = [
 ]
 COMPANY = "companies/acme-corp/"
 SCRIPT = "scripts/follow-up-call/"
+SHEET = "today/"
+STATS = "stats/"
 
 
 def build_sample(into: Path) -> Path:
@@ -73,17 +76,45 @@ def serve(folder: Path) -> Iterator[str]:
         thread.join()
 
 
-def shoot(browser: Browser, url: str, path: Path, *, width: int, dark: bool = False) -> None:
-    """A full-page screenshot of `url` at `width` CSS pixels, the clock pinned to TODAY."""
+def shoot(
+    browser: Browser,
+    url: str,
+    path: Path,
+    *,
+    width: int,
+    dark: bool = False,
+    height: int | None = None,
+) -> None:
+    """A full-page screenshot of `url` at `width` CSS pixels, the clock pinned to TODAY; with
+    `height`, only the top of the page, that many pixels high."""
     context = browser.new_context(
-        viewport={"width": width, "height": 800},
+        viewport={"width": width, "height": height or 800},
         device_scale_factor=1,
         color_scheme="dark" if dark else "light",
     )
     page = context.new_page()
     page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY}T09:00:00"))
     page.goto(url, wait_until="networkidle")
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=height is None)
+    context.close()
+
+
+def shoot_section(browser: Browser, url: str, path: Path, first: str, last: str) -> None:
+    """The part of `url` from the element `first` to the bottom of the element `last`, on a
+    desktop, the clock pinned to TODAY."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY}T09:00:00"))
+    page.goto(url, wait_until="networkidle")
+    top, bottom = page.locator(first).bounding_box(), page.locator(last).bounding_box()
+    left = min(top["x"], bottom["x"]) - 16
+    clip = {
+        "x": left,
+        "y": top["y"] - 16,
+        "width": max(top["x"] + top["width"], bottom["x"] + bottom["width"]) - left + 16,
+        "height": bottom["y"] + bottom["height"] - top["y"] + 32,
+    }
+    page.screenshot(path=str(path), full_page=True, clip=clip)
     context.close()
 
 
@@ -94,7 +125,7 @@ def print_first_sheet(browser: Browser, url: str, path: Path) -> None:
     page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY}T09:00:00"))
     page.goto(url, wait_until="networkidle")
     with tempfile.TemporaryDirectory() as scratch:
-        pdf = Path(scratch) / "script.pdf"
+        pdf = Path(scratch) / "page.pdf"
         page.pdf(path=str(pdf), format="Letter", prefer_css_page_size=True)
         stem = Path(scratch) / "sheet"
         subprocess.run(
@@ -126,15 +157,25 @@ def main() -> None:
                 "due": ("due/", 1280),
                 "company": (COMPANY, 1280),
                 "company-phone": (COMPANY, 390),
-                "stats-phone": ("stats/", 390),
+                "stats-phone": (STATS, 390),
             }
             for name, (page, width) in shots.items():
                 target = options.out / f"{name}{suffix}.png"
                 shoot(browser, base + page, target, width=width, dark=dark)
                 print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
-        target = options.out / "script-print.png"
-        print_first_sheet(browser, base + SCRIPT, target)
+            # Today's call sheet on a phone: its first calls.
+            target = options.out / f"today-phone{suffix}.png"
+            shoot(browser, base + SHEET, target, width=390, dark=dark, height=1500)
+            print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+        target = options.out / "weekly.png"
+        shoot_section(
+            browser, base + STATS, target, "#weekly-review", '[aria-label="Week by week"]'
+        )
         print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+        for name, page in (("script-print", SCRIPT), ("today-print", SHEET)):
+            target = options.out / f"{name}.png"
+            print_first_sheet(browser, base + page, target)
+            print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
         browser.close()
 
 
