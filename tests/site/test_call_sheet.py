@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner, Result
 
 from jobsite.cli import main
-from jobsite.site.pages import mailto_uri
+from jobsite.site.emails import mailto_uri
 
 from conftest import REPO, SAMPLE_TODAY
 

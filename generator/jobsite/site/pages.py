@@ -22,15 +22,14 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
 
-from jobsite.model import Action
 from jobsite.rules.agenda import Agenda
 from jobsite.site.charts import Bar, bar_chart
-from jobsite.site.context import SCRIPT_KINDS, SiteContext, action_key, build_context
+from jobsite.site.context import SCRIPT_KINDS, SiteContext, build_context
+from jobsite.site.emails import EmailLinks
 from jobsite.site.repository import Repository
 from jobsite.site.stash import as_markdown
 from jobsite.slugs import slugify
@@ -128,24 +127,7 @@ def render_site(
         agenda, slug_for, search=search, repository=repository, calendar=calendar
     )
     pages: dict[str, str] = {}
-    emails: dict[str, str] = {}
-
-    def mailto(action: Action) -> str | None:
-        """The `mailto:` link of `action`'s contact, with its email's subject and body."""
-        contact = action.opportunity.primary_contact
-        if contact is None or not contact.email:
-            return None
-        key = action_key(action)
-        if key not in emails:
-            text = env.get_template(f"emails/{action.action}.txt").render(
-                site=context,
-                action=action,
-                o=action.opportunity,
-                contact=contact,
-                fill=context.facts_of(action),
-            )
-            emails[key] = mailto_uri(contact.email, text)
-        return emails[key]
+    mailto = EmailLinks(env, context)
 
     def render(path: str, template: str, **values: object) -> None:
         here = posixpath.dirname(path)
@@ -187,22 +169,6 @@ def site_assets(root: Path) -> dict[str, bytes]:
         else _read_asset(folders, name)
         for name in ASSETS
     }
-
-
-def mailto_uri(address: str, email: str) -> str:
-    """`mailto:` with a subject and a body (RFC 6068), from an email template's text: its
-    first line `Subject: ...`, then a blank line, then the body."""
-    lines = email.strip("\n").replace("\r\n", "\n").split("\n")
-    subject = ""
-    if lines and lines[0].lower().startswith("subject:"):
-        subject = lines.pop(0)[len("subject:") :].strip()
-    body = "\r\n".join(lines).strip("\r\n")
-    query = [
-        f"{name}={quote(value, safe='')}"
-        for name, value in (("subject", subject), ("body", body))
-        if value
-    ]
-    return f"mailto:{quote(address.strip(), safe='@')}" + ("?" + "&".join(query) if query else "")
 
 
 @cache

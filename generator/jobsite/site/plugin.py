@@ -13,7 +13,6 @@ import copy
 import logging
 import os
 import re
-import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -45,15 +44,14 @@ from jobsite.site.protect import (
     site_salt,
     start_protected_build,
 )
-from jobsite.site.repository import Repository, github_repository
+from jobsite.site.repository import repository_of
 from jobsite.site.serving import checking_host, status_line
 from jobsite.site.stash import Stashed, stash
-from jobsite.site.theme import use_material
+from jobsite.site.theme import no_source_facts, use_material
 from jobsite.vocabulary import BUCKETS
 
 log = logging.getLogger(PLUGIN_LOGGER)
 
-_MKDOCS_EDIT_URI = "edit/master/docs/"  # what MkDocs fills in for a GitHub repo_url
 CALENDAR = "calendar.ics"  # every action as an all-day event, for a calendar to subscribe to
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 NAV = [
@@ -182,7 +180,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             directory_urls=config.use_directory_urls,
             slug_for=protected.slug if protected else None,
             search=protected is None and _has_search(config),
-            repository=_repository(config),
+            repository=repository_of(config),
             calendar=feed,
         )
         generated = {path: stash(page) for path, page in site.pages.items()}
@@ -254,8 +252,8 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Every page asks search engines to stay away (robots.txt cannot, on project sites),
-        and the repository's link in the header stays a plain link (`_no_source_facts`)."""
-        return _no_source_facts(_add_noindex(output))
+        and the repository's link in the header stays a plain link (`no_source_facts`)."""
+        return no_source_facts(_add_noindex(output))
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -298,37 +296,6 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         server.set_app(checking_host(server.get_app(), server.server_address[1]))
         log.info(f"serving the site on {server.url} (press Ctrl+C to stop)")
         return server
-
-
-def _repository(config: MkDocsConfig) -> Repository | None:
-    """The GitHub repository of `repo_url`, its branch from an `edit_uri` mkdocs.yml writes
-    (MkDocs fills in `edit/master/docs/` where it writes none: that one does not count)."""
-    root = Path(config.config_file_path).resolve().parent
-    docs = Path(config.docs_dir).resolve()
-    docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
-    edit_uri = config.edit_uri if _written(config, "edit_uri") else None
-    return github_repository(config.repo_url, edit_uri, docs_dir)
-
-
-def _written(config: MkDocsConfig, name: str) -> bool:
-    """Whether the configuration MkDocs loaded (mkdocs.yml with what it INHERITs) writes the
-    option `name`, rather than MkDocs filling in its default. MkDocs keeps what was written in
-    `user_configs` (deprecated, and so read quietly); where it no longer does, an `edit_uri`
-    equal to MkDocs' own default counts as not written."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        try:
-            written = config.user_configs
-        except AttributeError:
-            return config.get(name) != _MKDOCS_EDIT_URI
-    return any(name in options for options in written)
-
-
-def _no_source_facts(html: str) -> str:
-    """Material fetches a repository's stars and forks from api.github.com for the link in
-    the header: a request to another host from every page. Without its component marker the
-    link is a plain link, and nothing is fetched."""
-    return html.replace(' data-md-component="source"', "")
 
 
 def _has_search(config: MkDocsConfig) -> bool:

@@ -11,10 +11,17 @@ publishes from. (MkDocs fills in `edit/master/docs/` where none is written, so o
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 DEFAULT_BRANCH = "main"
+MKDOCS_EDIT_URI = "edit/master/docs/"  # what MkDocs fills in for a GitHub repo_url
 _GITHUB = "github.com"
 _EDIT_URI = re.compile(r"(?:^|/)(?:edit|blob|tree)/([^/]+)/?(.*)$")
 
@@ -62,3 +69,26 @@ def github_repository(
         elif docs.endswith("/" + tail):
             folder = docs.removesuffix(tail)
     return Repository(owner, name, branch, folder)
+
+
+def repository_of(config: MkDocsConfig) -> Repository | None:
+    """The GitHub repository of a resolved MkDocs config: its `repo_url`, and the branch and
+    folder of an `edit_uri` that mkdocs.yml writes (not the one MkDocs fills in)."""
+    root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    docs_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
+    edit_uri = config.edit_uri if _edit_uri_written(config) else None
+    return github_repository(config.repo_url, edit_uri, docs_dir)
+
+
+def _edit_uri_written(config: MkDocsConfig) -> bool:
+    """Whether mkdocs.yml (with what it INHERITs) writes `edit_uri`, rather than MkDocs filling
+    in its default. MkDocs keeps what was written in `user_configs` (deprecated, so read
+    quietly); where it no longer does, MkDocs' own default counts as not written."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            written = config.user_configs
+        except AttributeError:
+            return config.edit_uri != MKDOCS_EDIT_URI
+    return any("edit_uri" in options for options in written)

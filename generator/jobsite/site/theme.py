@@ -73,3 +73,11 @@ def _use_material_search(config: Any) -> None:
         if name.startswith("on_") and name[3:] in plugins.events and name[3:] not in running:
             plugins._register_event(name[3:], getattr(new, name), plugin_name="search")
     new.on_config(config)
+
+
+def no_source_facts(html: str) -> str:
+    """A page whose repository link (mkdocs.yml's `repo_url`, in the header and the drawer)
+    is a plain link. Material's script fetches the repository's stars and forks from
+    api.github.com for each element marked as its `source` component: a request to another
+    host from every page of a private site. Unmarked, the link is left alone."""
+    return html.replace(' data-md-component="source"', "")
