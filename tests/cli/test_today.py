@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shlex
+import subprocess
+import sys
 
 TODAY = "2026-11-16"  # a Monday; Illinois, as the sample
 
@@ -137,3 +139,21 @@ def test_nothing_owed_and_files_left_out(run, make_root) -> None:
     )
     assert result.stderr.startswith("journal/broken.md:3: events[0].type: unknown type")
     assert run(root, "today", "--today", TODAY, "--strict").exit_code == 1
+
+
+def test_today_is_as_light_as_due(make_root) -> None:
+    """Like `due`, `today` never imports the site's packages (MkDocs, Jinja2...)."""
+    root = make_root(JOURNAL)
+    code = (
+        "import sys\nfrom jobsite.cli import main\n"
+        "try:\n    main(sys.argv[1:], standalone_mode=False)\n"
+        "finally:\n    print(' '.join({n.split('.')[0] for n in sys.modules}), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "-C", str(root), "today", "--today", TODAY],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    site = {"mkdocs", "material", "markdown", "jinja2", "markupsafe", "pymdownx"}
+    assert not set(done.stderr.split()) & site
