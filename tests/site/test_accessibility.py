@@ -172,3 +172,139 @@ def test_axe_finds_no_violation_on_a_protected_site(
         page.set_viewport_size({"width": width, "height": 900})
         found += [f"unlocked /due/ {width}px: {v}" for v in _violations(page, axe)]
     assert found == [], "\n".join(["axe-core found WCAG violations:", *found])
+
+
+# ---------------------------------------------------------------- the keyboard
+
+# What the Tab key may stop at in the page's content, in document order: each is numbered
+# (`data-stop`) and its look at rest noted, to be compared with its look once focused.
+_STOPS = """() => [...document.querySelectorAll(`.md-content :is(a[href], button, input, select,
+    textarea, summary, [tabindex]:not([tabindex="-1"]))`)]
+  .filter(e => e.getClientRects().length && !e.disabled)
+  .map((e, i) => {
+    e.dataset.stop = i;
+    const style = getComputedStyle(e);
+    const rest = [style.backgroundColor, style.boxShadow];
+    return {stop: i, name: e.outerHTML.slice(0, 120), rest};
+  })"""
+# Where the focus is after a Tab, and whether it shows: an outline, or a change of background
+# or shadow from the element's look at rest. Material draws the focus of its palette toggle
+# (a hidden radio button) on the label after it.
+_FOCUSED = """() => {
+  const e = document.activeElement;
+  const shown = e.matches(".md-option") ? e.nextElementSibling : e;
+  const style = getComputedStyle(shown);
+  return {
+    stop: e.dataset.stop === undefined ? null : Number(e.dataset.stop),
+    name: e === document.body ? "body" : e.outerHTML.slice(0, 120),
+    id: e.id,
+    material: e.matches(".md-search__input, .md-top"),
+    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+    look: [style.backgroundColor, style.boxShadow],
+  };
+}"""
+
+
+def _tab_through(page, *, limit: int = 400) -> tuple[list[dict], list[dict]]:
+    """Press Tab from the top of the page until the focus leaves it or comes round again.
+
+    Returns the focusable elements of the content and every element Tab stopped at.
+    """
+    stops = page.evaluate(_STOPS)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    reached: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused["name"] == "body" or (reached and focused["name"] == reached[0]["name"]):
+            break
+        reached.append(focused)
+    return stops, reached
+
+
+def _unseen(stops: list[dict], reached: list[dict]) -> list[str]:
+    """The elements Tab stopped at without showing it. Two of Material's are left out: its
+    search box, whose focus opens the search panel over the page, and its Back to top button,
+    which it shows only while the page scrolls up, and may hide again while it has the focus."""
+    unseen = []
+    for focused in reached:
+        rest = stops[focused["stop"]]["rest"] if focused["stop"] is not None else None
+        changed = rest is not None and focused["look"] != rest
+        if not (focused["outline"] or changed or focused["material"]):
+            unseen.append(focused["name"])
+    return unseen
+
+
+_FOCUSED_CONTRAST = """() => axe.run(document.activeElement, {runOnly: ["color-contrast"],
+  resultTypes: ["violations"]}).then(r => r.violations.flatMap(v => v.nodes.map(n =>
+    `${n.target.join(" ")}: ${n.failureSummary.replace(/\\s+/g, " ")}`)))"""
+
+
+@pytest.mark.parametrize(
+    "path", ["", "due/", "companies/", "companies/acme-corp/", "scripts/follow-up-call/", "stats/"]
+)
+def test_tab_reaches_every_link_and_button_visibly_focused(
+    base_url: str, new_page, axe: str, path: str
+) -> None:
+    """In document order, each action's links among them; each shows its focus, and its text
+    keeps its contrast while focused, on both palettes."""
+    page = new_page()
+    page.goto(base_url + path, wait_until="load")
+    _still(page)
+    page.add_script_tag(content=axe)
+    stops, reached = _tab_through(page)
+    assert [f["stop"] for f in reached if f["stop"] is not None] == [s["stop"] for s in stops]
+    assert _unseen(stops, reached) == []
+    if path == "due/":  # each action: its company, phone, e-mail and script, in that order
+        cards = page.evaluate(
+            """() => [...document.querySelectorAll('.jobsite-action')].map(card =>
+                 [...card.querySelectorAll('a[href]')].map(a => Number(a.dataset.stop)))"""
+        )
+        order = [f["stop"] for f in reached]
+        assert len(cards) >= 10 and all(len(links) >= 2 for links in cards)
+        for links in cards:
+            assert [order.index(stop) for stop in links] == sorted(order.index(s) for s in links)
+    faint = []
+    for stop in stops[:40]:  # enough of each kind of link and button; the rest are alike
+        page.focus(f"[data-stop='{stop['stop']}']")
+        for scheme in SCHEMES:
+            _scheme(page, scheme)
+            faint += [f"{scheme}: {v}" for v in page.evaluate(_FOCUSED_CONTRAST)]
+    assert faint == []
+
+
+def test_the_print_button_works_from_the_keyboard(base_url: str, new_page) -> None:
+    page = new_page()
+    page.goto(base_url + "scripts/follow-up-call/", wait_until="load")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.jobsite-print-button')"):
+            break
+    else:
+        pytest.fail("Tab never reached the Print button")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Space")
+    assert page.evaluate("window.printed") == 2
+
+
+def test_a_locked_site_opens_and_locks_from_the_keyboard(locked_url: str, new_page) -> None:
+    """The password field has the focus, Enter unlocks, Tab reaches each action's links and
+    the Lock button in Material's header, and Enter on it locks the site again."""
+    page = new_page()
+    page.goto(locked_url + "due/", wait_until="load")
+    page.locator("#jobsite-password").wait_for(state="visible", timeout=30_000)
+    assert page.evaluate("document.activeElement.id") == "jobsite-password"
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.locator(".md-header__inner #jobsite-lock").wait_for(timeout=30_000)
+    stops, reached = _tab_through(page)
+    assert [f["stop"] for f in reached if f["stop"] is not None] == [s["stop"] for s in stops]
+    assert page.locator(".jobsite-action").count() >= 10
+    locks = [f for f in reached if f["id"] == "jobsite-lock"]
+    assert len(locks) == 1 and locks[0]["outline"]
+    assert _unseen(stops, reached) == []
+    page.focus("#jobsite-lock")
+    page.keyboard.press("Enter")
+    page.locator("#jobsite-password").wait_for(state="visible", timeout=30_000)
+    assert page.evaluate("document.activeElement.id") == "jobsite-password"
