@@ -62,9 +62,10 @@
     if (badge) {
       badge.classList.remove("jobsite-badge--" + old);
       badge.classList.add("jobsite-badge--" + bucket);
-      var text = badge.querySelector("[data-badge-text]");
-      if (text) text.textContent = LABELS[bucket];
     }
+    /* The badge, and the sentence a screen reader hears in its place. */
+    var texts = item.querySelectorAll("[data-badge-text]");
+    for (var i = 0; i < texts.length; i++) texts[i].textContent = LABELS[bucket];
     var container = item.closest("[data-jobsite-list]");
     var target = container && listFor(container, bucket);
     if (target && target !== item.parentNode) target.appendChild(item);
@@ -85,6 +86,18 @@
       });
       for (var j = 0; j < items.length; j++) lists[i].appendChild(items[j]);
     }
+  }
+
+  /* The notice, naming a day as every page does: in a <time> a program can read. */
+  function tell(notice, before, iso, after) {
+    var time = document.createElement("time");
+    time.setAttribute("datetime", iso);
+    time.textContent = longDate(iso);
+    notice.textContent = "";
+    notice.appendChild(document.createTextNode(before));
+    notice.appendChild(time);
+    notice.appendChild(document.createTextNode(after));
+    notice.hidden = false;
   }
 
   function refreshEmptyNotes() {
@@ -207,10 +220,7 @@
     if (today === computed) return;
     var notice = stamp.querySelector("[data-stale-notice]");
     if (today < computed) {
-      if (notice) {
-        notice.textContent = "This page was computed for a later day than today (" + longDate(today) + "); check your clock or rebuild.";
-        notice.hidden = false;
-      }
+      if (notice) tell(notice, "This page was computed for a later day than today (", today, "); check your clock or rebuild.");
       return;
     }
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-due][data-due-by]"));
@@ -224,10 +234,9 @@
     refreshSheet(today);
     redateRecords(computed, today);
     if (notice) {
-      notice.textContent = "Out of date: today is " + longDate(today) + ". " + (items.length
+      tell(notice, "Out of date: today is ", today, ". " + (items.length
         ? "The buckets were updated in your browser from the dates, but calls you logged since then show only after a rebuild (jobsite build)."
-        : "What is shown here may have changed since: rebuild the site (jobsite build).");
-      notice.hidden = false;
+        : "What is shown here may have changed since: rebuild the site (jobsite build)."));
     }
     document.documentElement.setAttribute("data-jobsite-stale", today);
   }

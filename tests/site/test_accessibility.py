@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from jobsite.cli import main
@@ -308,3 +309,134 @@ def test_a_locked_site_opens_and_locks_from_the_keyboard(locked_url: str, new_pa
     page.keyboard.press("Enter")
     page.locator("#jobsite-password").wait_for(state="visible", timeout=30_000)
     assert page.evaluate("document.activeElement.id") == "jobsite-password"
+
+
+# ---------------------------------------------------------------- screen readers
+
+
+def _spoken(snapshot: str) -> str:
+    """The words of an accessibility-tree snapshot (Playwright's aria_snapshot YAML), in the
+    order a screen reader reads them: the texts, and a named node (a link) by its name alone."""
+    words: list[str] = []
+    roles = ("text", "paragraph", "listitem", "list", "strong", "time")
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                named = re.fullmatch(r'[a-z]+ "(.*)"(?: \[.*\])?', key)
+                if named:
+                    words.append(named[1])
+                elif not key.startswith("/"):  # /url: a property, not words
+                    walk(key)
+                    walk(value)
+        elif isinstance(node, str):
+            named = re.fullmatch(r'[a-z]+ "(.*)"(?: \[.*\])?', node)
+            if named:
+                words.append(named[1])
+            elif node not in roles:
+                words.append(node)
+        elif node is not None:
+            words.append(str(node))
+
+    walk(yaml.safe_load(snapshot))
+    return re.sub(r" ([.,:])", r"\1", " ".join(" ".join(words).split()))
+
+
+def test_each_action_reads_as_one_sentence(base_url: str, new_page) -> None:
+    page = new_page()
+    page.goto(base_url + "due/", wait_until="load")
+    card = page.locator(".jobsite-action[data-file='journal/acme-data-engineer.md']").first
+    tree = card.aria_snapshot()
+    assert _spoken(tree) == (
+        "Overdue: follow-up call to Dana Smith at Acme Corp, due Tuesday 24 November. "
+        "Acme Corp · Data Engineer Dana Smith, HR Generalist · Phone +1 847 555 0100 · "
+        "Email dana@acme.example Script: Three-part follow-up call"
+    )
+    # The badge and the short dates are for the eye: the sentence says them once.
+    assert "Tue 24 Nov" not in tree and "Follow-up call" not in tree
+    window = page.locator(
+        ".jobsite-action[data-action='check-in-call'] .jobsite-visually-hidden"
+    ).first
+    assert re.fullmatch(
+        r"Overdue: check-in call to .+ at .+, due between \w+day \d+ \w+ and \w+day \d+ \w+\.",
+        _spoken(window.aria_snapshot()),
+    )
+    booked = page.locator("#interviews + ul .jobsite-action .jobsite-visually-hidden").first
+    assert re.fullmatch(
+        r"\w+: interview with .+ at .+, on \w+day \d+ \w+\.", _spoken(booked.aria_snapshot())
+    )
+
+
+def test_a_later_day_rebuckets_the_sentence_too(base_url: str, new_page) -> None:
+    page = new_page(today="2026-12-21")
+    page.goto(base_url + "due/", wait_until="load")
+    sentences = page.locator(".jobsite-action .jobsite-visually-hidden").all_inner_texts()
+    assert sentences and all(s.startswith("Overdue: ") for s in sentences)
+    notice = page.locator("[data-stale-notice]")
+    assert notice.get_attribute("role") == "status"  # said when it appears
+    assert notice.locator("time").get_attribute("datetime") == "2026-12-21"
+    assert page.evaluate(_UNTIMED) == []
+
+
+def test_icons_say_nothing_and_contacts_say_what_they_are(base_url: str, new_page) -> None:
+    page = new_page()
+    page.goto(base_url + "companies/acme-corp/", wait_until="load")
+    tree = page.locator(".md-content").aria_snapshot()
+    assert "img" not in tree  # no unnamed picture for a screen reader to announce
+    icons = page.locator(".jobsite-icon")
+    assert icons.count() >= 1
+    assert set(icons.evaluate_all("es => es.map(e => e.getAttribute('aria-hidden'))")) == {"true"}
+    assert page.get_by_role("link", name="Phone +1 847 555 0100").count() >= 1
+    assert page.get_by_role("link", name="Email dana@acme.example").count() >= 1
+    page.goto(base_url + "due/", wait_until="load")
+    headings = page.get_by_role("heading", level=2).all_inner_texts()
+    assert headings[:4] == ["Overdue", "Due now", "Upcoming: the next 7 days", "Later"]
+
+
+def test_each_chart_names_the_table_that_holds_its_figures(base_url: str, new_page) -> None:
+    page = new_page()
+    page.goto(base_url + "stats/", wait_until="load")
+    charts = page.locator("figure.jobsite-chart")
+    assert charts.count() == 3
+    for chart in charts.all():
+        table = chart.get_attribute("aria-details")
+        link = chart.get_by_role("link", name="(as a table)")
+        assert link.get_attribute("href") == f"#{table}"
+        region = page.locator(f"#{table}")
+        assert region.get_attribute("role") == "region"
+        assert region.get_by_role("row").count() >= 2  # a header and a row of figures
+    funnel = page.locator("#funnel-table")
+    bars = page.locator("figure[aria-details='funnel-table'] .jobsite-chart__row")
+    assert funnel.locator("tbody tr").count() == bars.count()
+
+
+# Dates as the pages write them: `Thu 26 Nov 2026`, `Tue 24 Nov`, `Tuesday 24 November`.
+_DAYS = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+_UNTIMED = f"""() => {{
+  const date = /\\b{_DAYS} \\d{{1,2}} {_MONTHS}\\b/;
+  const found = [];
+  const content = document.querySelector(".md-content");
+  const texts = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) {{
+    const text = texts.currentNode;
+    const time = text.parentElement.closest("time");
+    if (date.test(text.textContent) && !(time && /^\\d{{4}}-\\d\\d-\\d\\d$/.test(time.dateTime)))
+      found.push(text.textContent.trim());
+  }}
+  return found;
+}}"""
+
+
+def test_every_date_is_a_time_element_a_program_can_read(
+    site: Path, base_url: str, new_page
+) -> None:
+    page = new_page()
+    untimed = []
+    for path in _pages(site):
+        page.goto(base_url + path, wait_until="load")
+        untimed += [f"/{path}: {text}" for text in page.evaluate(_UNTIMED)]
+    assert untimed == []

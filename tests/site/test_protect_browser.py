@@ -135,7 +135,7 @@ def test_the_right_password_opens_the_due_list_and_a_company_page(context, base_
     assert page.locator("[data-action='follow-up-call']").count() == 1
     assert "Quillfeather Maritime" in page.inner_text("body")
     assert "Imogen Saltmarsh" in page.inner_text("body")
-    page.click("text=Quillfeather Maritime")  # on to the company page: no password again
+    page.get_by_role("link", name="Quillfeather Maritime").click()  # no password again
     _opened(page)
     assert page.is_visible("text=Ask about the lighthouse telemetry project.")
     assert "/jobs/companies/" in page.url and "quillfeather" not in page.url.lower()

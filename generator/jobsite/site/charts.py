@@ -24,8 +24,15 @@ class Bar:
     muted: bool = False  # a reference bar (e.g. the 40% who follow up), drawn lighter
 
 
-def bar_chart(title: str, bars: Sequence[Bar], maximum: float | None = None) -> str:
-    """A horizontal bar chart as a `<figure>`, every label and text escaped."""
+def bar_chart(
+    title: str, bars: Sequence[Bar], maximum: float | None = None, *, table: str | None = None
+) -> str:
+    """A horizontal bar chart as a `<figure>`, every label and text escaped.
+
+    `table` is the id of a table on the page that holds the same figures: the caption links
+    to it and the figure names it as its details (`aria-details`), for a reader who would
+    rather move through rows and columns than through bars.
+    """
     top = max([maximum or 0.0, *(bar.value for bar in bars)]) or 1.0
     rows = []
     for bar in bars:
@@ -39,8 +46,12 @@ def bar_chart(title: str, bars: Sequence[Bar], maximum: float | None = None) -> 
             f'<span class="jobsite-chart__value">{escape(bar.text)}</span>'
             "</div>"
         )
+    details, link = "", ""
+    if table:
+        details = f' aria-details="{escape(table)}"'
+        link = f' <a class="jobsite-chart__table" href="#{escape(table)}">(as a table)</a>'
     return (
-        f'<figure class="jobsite-chart"><figcaption>{escape(title)}</figcaption>'
+        f'<figure class="jobsite-chart"{details}><figcaption>{escape(title)}{link}</figcaption>'
         + "".join(rows)
         + "</figure>"
     )

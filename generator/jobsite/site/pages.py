@@ -53,6 +53,7 @@ SCRIPT_TITLES = {
     "check-in-call": "Check-in call",
     "handwritten-note": "Handwritten note",
 }
+BUCKET_LABELS = {"overdue": "Overdue", "due": "Due now", "upcoming": "Upcoming", "later": "Later"}
 STATUS_LABELS = {
     "active": "Active",
     "lead": "Lead",
@@ -190,6 +191,8 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         # strftime is the dearest part of a date.
         day=cache(long_day),
         short_day=cache(lambda day: f"{day:%a} {day.day} {day:%b}"),
+        full_day=cache(_full_day),
+        timed=cache(_timed),
         tel=_tel_uri,
         yaml_string=lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False)),
         slug=slugify,
@@ -200,6 +203,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     )
     env.globals.update(
         ACTION_LABELS=ACTION_LABELS,
+        BUCKET_LABELS=BUCKET_LABELS,
         SCRIPT_TITLES=SCRIPT_TITLES,
         SCRIPT_KINDS=SCRIPT_KINDS,
         STATUS_LABELS=STATUS_LABELS,
@@ -225,6 +229,16 @@ def _relative_url(here: str, target: str, directory_urls: bool) -> str:
     if not directory_urls:
         url += "index.html"
     return (url or "./") + anchor
+
+
+def _full_day(day: date, year: bool = True) -> str:
+    """`Tuesday 24 November 2026`: a day as a screen reader should say it, no abbreviation."""
+    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if year else "")
+
+
+def _timed(day: date) -> Markup:
+    """`Thu 26 Nov 2026` in a `<time>` element, whose `datetime` a program can read."""
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_day(day))
 
 
 def _tel_uri(phone: str) -> str:
@@ -271,7 +285,8 @@ def _plain(value: object) -> str:
 @cache  # asked a dozen times a page: the file is looked for once per build
 def _icon(folders: tuple[str, ...], name: str) -> Markup:
     """An icon of the templates' `icons/` folder (Material Design Icons), as an empty element
-    that `assets/icons.css` draws; nothing where there is no such icon.
+    that `assets/icons.css` draws; nothing where there is no such icon. Hidden from screen
+    readers: the words beside an icon say what it means.
 
     The icons are drawn by CSS, not copied into the pages as inline SVG: the pages stay
     small, and the frequent ones (a badge, a phone number, an event of the timeline) need no
@@ -279,7 +294,9 @@ def _icon(folders: tuple[str, ...], name: str) -> Markup:
     """
     for folder in folders:
         if (Path(folder) / "icons" / f"{name}.svg").is_file():
-            return Markup(f'<span class="jobsite-icon jobsite-icon--{name}"></span>')
+            return Markup(
+                f'<span class="jobsite-icon jobsite-icon--{name}" aria-hidden="true"></span>'
+            )
     return Markup("")
 
 
@@ -330,10 +347,19 @@ def _charts(context: SiteContext) -> dict[str, Markup]:
     waits = [
         Bar(r.company, r.days, f"{r.days} days") for r in stats.response_times if r.days is not None
     ]
+    # Each chart names the table of stats.md that holds its figures (ids written there).
     return {
-        "rates": Markup(bar_chart("Follow-up rate after interviews and meetings", rates, 100)),
-        "funnel": Markup(bar_chart("From first contact to a yes or no", funnel)),
-        "waits": Markup(bar_chart("Days to a first answer", waits)) if waits else Markup(""),
+        "rates": Markup(
+            bar_chart(
+                "Follow-up rate after interviews and meetings", rates, 100, table="rates-table"
+            )
+        ),
+        "funnel": Markup(
+            bar_chart("From first contact to a yes or no", funnel, table="funnel-table")
+        ),
+        "waits": Markup(bar_chart("Days to a first answer", waits, table="waits-table"))
+        if waits
+        else Markup(""),
     }
 
 
