@@ -10,6 +10,7 @@ Chromium, Playwright or axe-core these tests are skipped, except under CI, where
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from click.testing import CliRunner
 
 from jobsite.cli import main
 
-from conftest import REPO, SAMPLE_TODAY, in_ci, serve_folder
+from conftest import CHROMIUM, CHROMIUM_ARGS, NO_OTHER_HOST, REPO, SAMPLE_TODAY, in_ci, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -440,3 +441,119 @@ def test_every_date_is_a_time_element_a_program_can_read(
         page.goto(base_url + path, wait_until="load")
         untimed += [f"/{path}: {text}" for text in page.evaluate(_UNTIMED)]
     assert untimed == []
+
+
+# ---------------------------------------------------------------- large text and zoom
+
+
+@pytest.fixture(scope="module")
+def large_text(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Chromium set as someone with low vision sets it: a minimum font size of 24 px (in its
+    profile, as the settings page writes it) and 200% zoom, which lays a 1280 px window out
+    as 640 CSS px, each drawn with two pixels."""
+    profile = tmp_path_factory.mktemp("profile")
+    (profile / "Default").mkdir()
+    settings = {"webkit": {"webprefs": {"minimum_font_size": 24}}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(settings), encoding="utf-8")
+    context = browser.browser_type.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, NO_OTHER_HOST],
+        viewport={"width": 640, "height": 450},
+        device_scale_factor=2,
+        timezone_id="UTC",
+        service_workers="block",
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+# Each element of jobsite's own that is shown, and does not fit its box or the window. A
+# table may scroll, in its own focusable box; words for screen readers only are 1 px wide.
+_OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth, found = [];
+  const own = '.md-content [class*="jobsite-"], .md-content [class*="jobsite-"] *';
+  for (const e of document.querySelectorAll(own)) {
+    if (e.closest(".jobsite-table, .jobsite-visually-hidden")) continue;
+    if (!e.getClientRects().length) continue;
+    const name = e.tagName.toLowerCase() + [...e.classList].map(c => "." + c).join("");
+    const box = e.getBoundingClientRect();
+    if (e.clientWidth && e.scrollWidth > e.clientWidth + 1)
+      found.push(`${name}: ${e.scrollWidth} px of content in ${e.clientWidth}`);
+    if (e.clientHeight && e.scrollHeight > e.clientHeight + 1)
+      found.push(`${name}: ${e.scrollHeight} px high in ${e.clientHeight}`);
+    if (box.left < -0.5 || box.right > width + 0.5)
+      found.push(`${name}: from ${box.left} to ${box.right} px in a ${width} px window`);
+  }
+  if (document.scrollingElement.scrollWidth > width)
+    found.push(`the page: ${document.scrollingElement.scrollWidth} px wide in ${width}`);
+  return found;
+}"""
+
+
+def test_nothing_overflows_at_200_percent_zoom_with_24_px_text(
+    site: Path, base_url: str, large_text: object
+) -> None:
+    """At 200% zoom, and at 400% (320 CSS px, where WCAG 1.4.10 asks text to reflow), with
+    no text under 24 px: no action card, count, badge, chart or script fact is cut off or
+    pushes the page sideways."""
+    page = large_text.new_page()
+    page.clock.set_fixed_time(f"{SAMPLE_TODAY}T12:00:00Z")
+    page.goto(base_url + "due/", wait_until="load")
+    badge = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.jobsite-badge')).fontSize)"
+    )
+    assert badge >= 24  # the setting holds: a badge is 13 px without it
+    found = []
+    for width in (640, 320):
+        page.set_viewport_size({"width": width, "height": 450})
+        for path in _pages(site):
+            page.goto(base_url + path, wait_until="load")
+            found += [f"/{path} at {width} px: {what}" for what in page.evaluate(_OVERFLOWING)]
+    assert found == [], "\n".join(found)
+
+
+# ---------------------------------------------------------------- the printed scripts
+
+# Every text of the printed scripts: its size, and its contrast on white paper in shades of
+# grey (the luminance WCAG's ratio uses is what a black-and-white printer keeps).
+_PRINTED = """() => {
+  const luminance = css => {
+    const [r, g, b, a = 1] = css.match(/[\\d.]+/g).map(Number);
+    const lin = v => { v = (a * v + (1 - a) * 255) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const contrast = css => 1.05 / (luminance(css) + 0.05);
+  const found = [];
+  for (const script of document.querySelectorAll("article.jobsite-script")) {
+    const texts = document.createTreeWalker(script, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) {
+      const e = texts.currentNode.parentElement;
+      if (!texts.currentNode.textContent.trim() || !e.getClientRects().length) continue;
+      const style = getComputedStyle(e);
+      found.push({text: texts.currentNode.textContent.trim().slice(0, 40),
+                  px: parseFloat(style.fontSize), contrast: contrast(style.color)});
+    }
+    for (const line of script.querySelectorAll(".jobsite-rule, .jobsite-blank, .jobsite-check"))
+      found.push({text: "a line to write on", px: 16,
+                  contrast: contrast(getComputedStyle(line).borderBottomColor), line: true});
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_printed_scripts_keep_12_pt_black_on_white(base_url: str, new_page, scheme: str) -> None:
+    page = new_page()
+    page.emulate_media(media="print")
+    for kind in SCRIPTS:
+        page.goto(f"{base_url}scripts/{kind}/", wait_until="load")
+        _scheme(page, scheme)
+        printed = page.evaluate(_PRINTED)
+        assert len(printed) > 50
+        small = [p for p in printed if p["px"] < 16]  # 12 pt is 16 CSS px
+        faint = [p for p in printed if p["contrast"] < (3 if p.get("line") else 7)]
+        assert (small, faint) == ([], []), kind
