@@ -32,6 +32,11 @@ def long_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def short_day(day: date) -> str:
+    """`Thu 26 Nov`: where the year goes without saying (a table of recent weeks)."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def inert(text: str) -> str:
     """`text` with every character that is not printable written as an escape (`\\n`,
     `\\x1b`, `\\u202e`), so it shows as one line and cannot drive a terminal."""

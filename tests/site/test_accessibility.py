@@ -178,11 +178,12 @@ def test_axe_finds_no_violation_on_a_protected_site(
 
 # ---------------------------------------------------------------- the keyboard
 
-# What the Tab key may stop at in the page's content, in document order: each is numbered
-# (`data-stop`) and its look at rest noted, to be compared with its look once focused.
+# What the Tab key may stop at in the page's content, in document order (not what is hidden,
+# or folded in a closed <details>): each is numbered (`data-stop`) and its look at rest noted,
+# to be compared with its look once focused.
 _STOPS = """() => [...document.querySelectorAll(`.md-content :is(a[href], button, input, select,
     textarea, summary, [tabindex]:not([tabindex="-1"]))`)]
-  .filter(e => e.getClientRects().length && !e.disabled)
+  .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.disabled)
   .map((e, i) => {
     e.dataset.stop = i;
     const style = getComputedStyle(e);
@@ -243,7 +244,16 @@ _FOCUSED_CONTRAST = """() => axe.run(document.activeElement, {runOnly: ["color-c
 
 
 @pytest.mark.parametrize(
-    "path", ["", "due/", "companies/", "companies/acme-corp/", "scripts/follow-up-call/", "stats/"]
+    "path",
+    [
+        "",
+        "due/",
+        "today/",
+        "companies/",
+        "companies/acme-corp/",
+        "scripts/follow-up-call/",
+        "stats/",
+    ],
 )
 def test_tab_reaches_every_link_and_button_visibly_focused(
     base_url: str, new_page, axe: str, path: str
@@ -319,7 +329,7 @@ def _spoken(snapshot: str) -> str:
     """The words of an accessibility-tree snapshot (Playwright's aria_snapshot YAML), in the
     order a screen reader reads them: the texts, and a named node (a link) by its name alone."""
     words: list[str] = []
-    roles = ("text", "paragraph", "listitem", "list", "strong", "time")
+    roles = ("text", "paragraph", "listitem", "list", "strong", "time", "group")
 
     def walk(node: object) -> None:
         if isinstance(node, list):
@@ -354,18 +364,18 @@ def test_each_action_reads_as_one_sentence(base_url: str, new_page) -> None:
     assert _spoken(tree) == (
         "Overdue: follow-up call to Dana Smith at Acme Corp, due Tuesday 24 November. "
         "Acme Corp · Data Engineer Dana Smith, HR Generalist · Phone +1 847 555 0100 · "
-        "Email dana@acme.example Script: Three-part follow-up call"
+        "Email dana@acme.example Script: Three-part follow-up call Done? Record it"
     )
     # The badge and the short dates are for the eye: the sentence says them once.
     assert "Tue 24 Nov" not in tree and "Follow-up call" not in tree
     window = page.locator(
-        ".jobsite-action[data-action='check-in-call'] .jobsite-visually-hidden"
+        ".jobsite-action[data-action='check-in-call'] > .jobsite-visually-hidden"
     ).first
     assert re.fullmatch(
         r"Overdue: check-in call to .+ at .+, due between \w+day \d+ \w+ and \w+day \d+ \w+\.",
         _spoken(window.aria_snapshot()),
     )
-    booked = page.locator("#interviews + ul .jobsite-action .jobsite-visually-hidden").first
+    booked = page.locator("#interviews + ul .jobsite-action > .jobsite-visually-hidden").first
     assert re.fullmatch(
         r"\w+: interview with .+ at .+, on \w+day \d+ \w+\.", _spoken(booked.aria_snapshot())
     )
@@ -374,7 +384,7 @@ def test_each_action_reads_as_one_sentence(base_url: str, new_page) -> None:
 def test_a_later_day_rebuckets_the_sentence_too(base_url: str, new_page) -> None:
     page = new_page(today="2026-12-21")
     page.goto(base_url + "due/", wait_until="load")
-    sentences = page.locator(".jobsite-action .jobsite-visually-hidden").all_inner_texts()
+    sentences = page.locator(".jobsite-action > .jobsite-visually-hidden").all_inner_texts()
     assert sentences and all(s.startswith("Overdue: ") for s in sentences)
     notice = page.locator("[data-stale-notice]")
     assert notice.get_attribute("role") == "status"  # said when it appears
@@ -401,7 +411,7 @@ def test_each_chart_names_the_table_that_holds_its_figures(base_url: str, new_pa
     page = new_page()
     page.goto(base_url + "stats/", wait_until="load")
     charts = page.locator("figure.jobsite-chart")
-    assert charts.count() == 3
+    assert charts.count() >= 3
     for chart in charts.all():
         table = chart.get_attribute("aria-details")
         link = chart.get_by_role("link", name="(as a table)")

@@ -93,7 +93,10 @@ def test_the_stats_page_shows_the_weeks_this_week_first(agenda) -> None:
     assert [row[0] for row in rows][-1] == "Mon 5 Oct"
     assert soup.select_one("th time")["datetime"] == "2026-11-23"
     # The charts, as the stats page draws its others: a row per week, words beside the bar.
-    charts = {c.figcaption.get_text(): c for c in soup.select("figure.jobsite-chart")}
+    # Each by its title: the caption's first words, before its link to the table.
+    charts = {
+        c.figcaption.find(string=True).strip(): c for c in soup.select("figure.jobsite-chart")
+    }
     timely = charts["Follow-ups done on time, week by week"]
     values = [v.get_text() for v in timely.select(".jobsite-chart__value")]
     assert values[2] == "0 of 2 on time, 1 late, 1 missed"

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from html import escape
+
+from jobsite.words import short_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,7 @@ class Bar:
     value: float
     text: str
     muted: bool = False  # a reference bar (e.g. the 40% who follow up), drawn lighter
+    day: date | None = None  # a day ending the label, written as a <time> ("Week of Mon 2 Nov")
 
 
 def bar_chart(
@@ -40,7 +44,7 @@ def bar_chart(
         css = "jobsite-chart__bar jobsite-chart__bar--muted" if bar.muted else "jobsite-chart__bar"
         rows.append(
             '<div class="jobsite-chart__row">'
-            f'<span class="jobsite-chart__label">{escape(bar.label)}</span>'
+            f'<span class="jobsite-chart__label">{escape(bar.label)}{_time(bar.day)}</span>'
             f'<span class="jobsite-chart__track" aria-hidden="true">'
             f'<span class="{css}" style="width: {width:.1f}%"></span></span>'
             f'<span class="jobsite-chart__value">{escape(bar.text)}</span>'
@@ -55,3 +59,7 @@ def bar_chart(
         + "".join(rows)
         + "</figure>"
     )
+
+
+def _time(day: date | None) -> str:
+    return f'<time datetime="{day.isoformat()}">{short_day(day)}</time>' if day else ""

@@ -34,7 +34,7 @@ from jobsite.site.repository import Repository
 from jobsite.site.stash import as_markdown
 from jobsite.slugs import slugify
 from jobsite.vocabulary import ACTION_LABELS
-from jobsite.words import count, long_day
+from jobsite.words import count, long_day, short_day
 
 TEMPLATES_FOLDER = "site_templates"
 ASSETS = (
@@ -190,7 +190,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         # Remembered: a site shows the same few hundred days thousands of times, and
         # strftime is the dearest part of a date.
         day=cache(long_day),
-        short_day=cache(lambda day: f"{day:%a} {day.day} {day:%b}"),
+        short_day=cache(short_day),
         full_day=cache(_full_day),
         timed=cache(_timed),
         tel=_tel_uri,
@@ -363,10 +363,11 @@ def _charts(context: SiteContext) -> dict[str, Markup]:
     }
 
 
-def _week_label(context: SiteContext, start: date) -> str:
+def _week_label(context: SiteContext, start: date) -> tuple[str, date | None]:
+    """A week's label in the charts, and the day in it (written as a `<time>`)."""
     if start == context.weeks[-1].start:
-        return "This week, so far"
-    return f"Week of {start:%a} {start.day} {start:%b}"
+        return "This week, so far", None
+    return "Week of ", start
 
 
 def _weekly_charts(context: SiteContext) -> dict[str, Markup]:
@@ -374,7 +375,7 @@ def _weekly_charts(context: SiteContext) -> dict[str, Markup]:
     week first (as the table)."""
     timely, outreach = [], []
     for week in reversed(context.weeks):
-        label = _week_label(context, week.start)
+        label, day = _week_label(context, week.start)
         if week.owed:
             share = round(100 * week.on_time / week.owed)
             text = f"{week.on_time} of {week.owed} on time, {week.late} late, {week.missed} missed"
@@ -382,7 +383,7 @@ def _weekly_charts(context: SiteContext) -> dict[str, Markup]:
                 text += f", {week.open} open"
         else:
             share, text = 0, "none due"
-        timely.append(Bar(label, share, text))
+        timely.append(Bar(label, share, text, day=day))
         started = week.applications + week.first_contacts
         outreach.append(
             Bar(
@@ -390,14 +391,17 @@ def _weekly_charts(context: SiteContext) -> dict[str, Markup]:
                 started,
                 f"{count(week.applications, 'application')}, "
                 f"{count(week.first_contacts, 'first contact')}",
+                day=day,
             )
         )
     return {
         "weekly_follow_ups": Markup(
-            bar_chart("Follow-ups done on time, week by week", timely, 100)
+            bar_chart("Follow-ups done on time, week by week", timely, 100, table="weekly-table")
         ),
         "weekly_outreach": Markup(
-            bar_chart("Applications and first contacts, week by week", outreach)
+            bar_chart(
+                "Applications and first contacts, week by week", outreach, table="weekly-table"
+            )
         ),
     }
 
