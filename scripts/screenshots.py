@@ -1,9 +1,9 @@
 """Build the sample journal's site and photograph it for the README.
 
 Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print,today-phone,
-today-print,weekly}.png with Debian's headless Chromium (never a downloaded browser). The
-browser's clock is pinned to the day the site is computed for, so the due list shows no "out
-of date" notice.
+today-print,weekly,due-large-text}.png with Debian's headless Chromium (never a downloaded
+browser). The browser's clock is pinned to the day the site is computed for, so the due list
+shows no "out of date" notice.
 
     python scripts/screenshots.py            # the README pictures
     python scripts/screenshots.py --dark     # also *-dark.png, to check the slate scheme
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
@@ -40,6 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Chromium's setting for a minimum font size, as its settings page writes it in a profile.
+LARGE_TEXT = {"webkit": {"webprefs": {"minimum_font_size": 24}}}
 COMPANY = "companies/acme-corp/"
 SCRIPT = "scripts/follow-up-call/"
 SHEET = "today/"
@@ -118,6 +121,26 @@ def shoot_section(browser: Browser, url: str, path: Path, first: str, last: str)
     context.close()
 
 
+def shoot_large_text(playwright: Playwright, url: str, path: Path) -> None:
+    """The window on `url` as someone with low vision sets the browser: 200% zoom (a 1280 px
+    window laid out as 640 CSS px, each drawn with two pixels) and text no smaller than 24 px."""
+    with tempfile.TemporaryDirectory() as profile:
+        (Path(profile) / "Default").mkdir()
+        (Path(profile) / "Default" / "Preferences").write_text(json.dumps(LARGE_TEXT))
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 640, "height": 900},
+            device_scale_factor=2,
+        )
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY}T09:00:00"))
+        page.goto(url, wait_until="networkidle")
+        page.screenshot(path=str(path))
+        context.close()
+
+
 def print_first_sheet(browser: Browser, url: str, path: Path) -> None:
     """Print `url` to PDF as the browser's print dialog would, and render sheet 1 to PNG."""
     context = browser.new_context()
@@ -171,6 +194,9 @@ def main() -> None:
         shoot_section(
             browser, base + STATS, target, "#weekly-review", '[aria-label="Week by week"]'
         )
+        print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+        target = options.out / "due-large-text.png"
+        shoot_large_text(playwright, base + "due/", target)
         print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
         for name, page in (("script-print", SCRIPT), ("today-print", SHEET)):
             target = options.out / f"{name}.png"
