@@ -94,6 +94,9 @@ def action_uid(action: Action) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@jobsite"
 
 
+_FOLD_AT = 75  # RFC 5545: a content line longer than 75 octets is folded
+
+
 def _event(
     action: Action,
     stamp: str,
@@ -118,7 +121,14 @@ def _event(
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
         "END:VEVENT",
     ]
-    return Contentlines(Contentline(line) for line in lines).to_ical()
+    # icalendar folds a line character by character; most lines are far shorter than the
+    # 75 octets that need folding, and are written as they are.
+    return b"".join(
+        (line + "\r\n").encode("utf-8")
+        if len(line.encode("utf-8")) < _FOLD_AT
+        else Contentlines([Contentline(line), ""]).to_ical()
+        for line in lines
+    )
 
 
 def summary(action: Action, fields: Collection[str] = FULL) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from jobsite.model import Action
 from jobsite.rules.agenda import Agenda
 from jobsite.site.charts import Bar, bar_chart
 from jobsite.site.context import SCRIPT_KINDS, SiteContext, build_context
@@ -129,6 +130,7 @@ def render_site(
     )
     pages: dict[str, str] = {}
     mailto = EmailLinks(env, context)
+    once = _Once()
 
     def render(path: str, template: str, **values: object) -> None:
         here = posixpath.dirname(path)
@@ -140,7 +142,7 @@ def render_site(
             return _relative_url(here, target, True).removesuffix("/")
 
         pages[path] = env.get_template(template).render(
-            site=context, url=url, file_url=file_url, mailto=mailto, **values
+            site=context, url=url, file_url=file_url, mailto=mailto, once=once, **values
         )
 
     render("index.md", "home.md", goals=_goal_chart(context))
@@ -170,6 +172,22 @@ def site_assets(root: Path) -> dict[str, bytes]:
         else _read_asset(folders, name)
         for name in ASSETS
     }
+
+
+class _Once:
+    """`once(macro, action)` in a template: the macro's output for that action, rendered the
+    first time and then reused, for the parts of an action's card that read the same on every
+    page that shows it (they hold no link relative to the page)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str, Action], Markup] = {}
+
+    def __call__(self, macro: jinja2.runtime.Macro, action: Action) -> Markup:
+        key = (macro.name, action.opportunity.path, action)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Markup(macro(action))
+        return made
 
 
 @cache
