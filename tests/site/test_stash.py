@@ -6,6 +6,7 @@ old way, with each whole page handed to Python-Markdown, has the same content on
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,15 @@ from click.testing import CliRunner
 
 import jobsite.site.plugin
 from jobsite.cli import main
-from jobsite.site.stash import MARKDOWN_BEGIN, MARKDOWN_END, Stashed, stash
+from jobsite.site.stash import (
+    MARKDOWN_BEGIN,
+    MARKDOWN_END,
+    UNSEARCHED_BEGIN,
+    UNSEARCHED_END,
+    Stashed,
+    as_unsearched,
+    stash,
+)
 
 from conftest import REPO, SAMPLE_TODAY, TESTS
 
@@ -26,6 +35,12 @@ def _squashed(text: str) -> str:
     return "".join(text.split())
 
 
+def _unmarked(page: str) -> str:
+    for marker in (MARKDOWN_BEGIN, MARKDOWN_END, UNSEARCHED_BEGIN, UNSEARCHED_END):
+        page = page.replace(marker, "")
+    return page
+
+
 @pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN) for p in GOLDEN.rglob("*.md")))
 def test_stash_then_restore_gives_the_page_back(path: Path) -> None:
     page = (GOLDEN / path).read_text(encoding="utf-8")
@@ -34,8 +49,8 @@ def test_stash_then_restore_gives_the_page_back(path: Path) -> None:
     assert stashed.markdown.startswith(front)
     # Markdown passes the placeholders through as they are: "convert" by doing nothing.
     converted = stashed.markdown[len(front) + len("\n---\n") :] if front else stashed.markdown
-    restored = stashed.restore(converted)
-    expected = body.replace(MARKDOWN_BEGIN, "").replace(MARKDOWN_END, "")
+    restored = stashed.restore_unsearched(stashed.restore(converted))
+    expected = _unmarked(body)
     assert _squashed(restored) == _squashed(expected)
 
 
@@ -52,6 +67,21 @@ def test_only_the_marked_parts_stay_markdown() -> None:
     )
     assert stashed.blocks == ("<h1>x</h1>\n<p>a</p>", '<section id="s&amp;1"></section>')
     assert stashed.anchors() == {"s&1"}
+
+
+def test_what_search_needs_not_read_is_set_aside_until_it_has_read_the_page() -> None:
+    cards = '<ul class="cards"><li id="c&amp;1">Call Dana</li></ul>'
+    page = f"<h1>Acme</h1>\n{as_unsearched(cards)}<h3>Contacts</h3>\n"
+    stashed = stash(page)
+    assert stashed.markdown == "<!-- jobsite:html 0 -->\n"
+    assert stashed.unsearched == (cards,)
+    read_by_search = stashed.restore(stashed.markdown)
+    assert "Call Dana" not in read_by_search
+    assert read_by_search == ("<h1>Acme</h1>\n<!-- jobsite:later 0 -->\n<h3>Contacts</h3>\n")
+    assert (
+        stashed.restore_unsearched(read_by_search) == f"<h1>Acme</h1>\n{cards}\n<h3>Contacts</h3>\n"
+    )
+    assert stashed.anchors() == {"c&1"}  # links to it are still checked
 
 
 def test_a_page_without_markdown_is_one_placeholder() -> None:
@@ -94,8 +124,7 @@ def test_the_site_is_the_same_as_with_every_page_through_markdown(tmp_path, monk
     _build(stashed)
     whole = _sample(tmp_path / "whole")
     # The old way: the whole page is the Markdown, nothing is kept aside.
-    unmarked = lambda page: page.replace(MARKDOWN_BEGIN, "").replace(MARKDOWN_END, "")  # noqa: E731
-    monkeypatch.setattr(jobsite.site.plugin, "stash", lambda page: Stashed(unmarked(page), ()))
+    monkeypatch.setattr(jobsite.site.plugin, "stash", lambda page: Stashed(_unmarked(page), ()))
     _build(whole)
     expected = _articles(whole / "site")
     assert len(expected) > 20
@@ -130,3 +159,19 @@ def test_links_to_anchors_of_generated_pages_are_valid(tmp_path, monkeypatch) ->
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 1
     assert "does not contain an anchor '#overdue'" in result.output
+
+
+def test_search_reads_a_company_page_without_its_action_cards(tmp_path) -> None:
+    """The cards are on the page and on the due list; search finds the company by its name,
+    contacts, timeline and notes, and is spared parsing the cards (benchmarks/README.md)."""
+    root = _sample(tmp_path / "root")
+    _build(root)
+    page = root / "site" / "companies" / "globex-corporation" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    card = soup.select_one("article li.jobsite-action p.jobsite-visually-hidden")
+    assert card is not None and "follow-up call to Morgan Lee" in card.get_text()
+    assert "jobsite:" not in page.read_text(encoding="utf-8")  # no marker left behind
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    entry = next(d for d in index["docs"] if d["location"].startswith("companies/globex-corp"))
+    assert "Morgan Lee" in entry["text"] and "Timeline" in entry["text"]
+    assert "follow-up call to Morgan Lee" not in entry["text"]

@@ -32,7 +32,7 @@ from jobsite.site.charts import Bar, bar_chart
 from jobsite.site.context import SCRIPT_KINDS, SiteContext, build_context
 from jobsite.site.emails import EmailLinks
 from jobsite.site.repository import Repository
-from jobsite.site.stash import as_markdown
+from jobsite.site.stash import as_markdown, as_unsearched
 from jobsite.slugs import slugify
 from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import count, long_day, short_day
@@ -217,6 +217,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         web_href=_web_href,
         markdown_body=_markdown_body,
         markdown=lambda text: Markup(as_markdown(str(text))),
+        unsearched=lambda html: Markup(as_unsearched(str(html))),
         plain=_plain,
     )
     env.globals.update(

@@ -234,7 +234,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             page.render = _reusing_render(page, self._converted, self._setting)  # type: ignore[method-assign]
         return page
 
-    @event_priority(100)  # first: search, the theme and the tags plugin read the whole page
+    @event_priority(100)  # first: search, the theme and the tags plugin read the page
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -244,6 +244,16 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             return html
         page.present_anchor_ids = (page.present_anchor_ids or set()) | stashed.anchors()
         return stashed.restore(html)
+
+    @event_priority(-100)  # last: search has read the page by then
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        """A generated page gets back the HTML that search has no need to read (`stash`)."""
+        stashed = self._generated.get(page.file.src_uri)
+        if stashed is not None and page.content is not None:
+            page.content = stashed.restore_unsearched(page.content)
+        return context
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Note every file MkDocs will write, dotfiles kept from docs/ included."""

@@ -12,6 +12,12 @@ page (the plugin's `on_page_content`), before search, the theme and the tags plu
 
 The placeholders are numbered in page order, so a page whose Markdown is unchanged keeps its
 Markdown even where its HTML changed, and `serve` may reuse the conversion.
+
+A stretch of HTML wrapped in `UNSEARCHED_BEGIN` and `UNSEARCHED_END` (the `unsearched` filter:
+the action cards of a company page, which the due list already shows) is left out of what
+search reads: `restore` leaves a comment in its place, which search's parser skips, and
+`restore_unsearched` puts it back once search has read the page (the plugin's
+`on_page_context`, after search's). Search would parse it only to find nothing it indexes.
 """
 
 from __future__ import annotations
@@ -24,27 +30,43 @@ MARKDOWN_BEGIN = "<!-- jobsite:markdown -->"
 MARKDOWN_END = "<!-- jobsite:/markdown -->"
 _PLACEHOLDER = "<!-- jobsite:html {} -->"
 _PLACEHOLDERS = re.compile(r"<!-- jobsite:html (\d+) -->")
+UNSEARCHED_BEGIN = "<!-- jobsite:unsearched -->"
+UNSEARCHED_END = "<!-- jobsite:/unsearched -->"
+_UNSEARCHED = re.compile(
+    re.escape(UNSEARCHED_BEGIN) + r"\n?(.*?)\n?" + re.escape(UNSEARCHED_END), re.DOTALL
+)
+_LATER = "<!-- jobsite:later {} -->"
+_LATERS = re.compile(r"<!-- jobsite:later (\d+) -->")
 _FRONT_MATTER_END = "\n---\n"
 _IDS = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 @dataclass(frozen=True, slots=True)
 class Stashed:
-    """A generated page as MkDocs gets it: Markdown with placeholders, and the HTML they hold."""
+    """A generated page as MkDocs gets it: Markdown with placeholders, and the HTML they hold
+    (`blocks`, where each unsearched stretch is a placeholder of its own: `unsearched`)."""
 
     markdown: str
     blocks: tuple[str, ...]
+    unsearched: tuple[str, ...] = ()
 
     def restore(self, converted: str) -> str:
-        """The converted page with each placeholder replaced by its HTML."""
+        """The converted page with each placeholder replaced by its HTML, the unsearched
+        stretches still left out (`restore_unsearched`)."""
         return _PLACEHOLDERS.sub(lambda match: self.blocks[int(match[1])], converted)
+
+    def restore_unsearched(self, content: str) -> str:
+        """The page's HTML with its unsearched stretches put back."""
+        if not self.unsearched:
+            return content
+        return _LATERS.sub(lambda match: self.unsearched[int(match[1])], content)
 
     def anchors(self) -> set[str]:
         """The `id`s in the HTML blocks: where links from other pages may point, as MkDocs
         would have found them had the blocks been part of the Markdown."""
         return {
             html.unescape(double or single)
-            for block in self.blocks
+            for block in (*self.blocks, *self.unsearched)
             for double, single in _IDS.findall(block)
         }
 
@@ -58,20 +80,30 @@ def stash(page: str) -> Stashed:
     for piece in rest:
         markdown, _, after = piece.partition(MARKDOWN_END)
         chunks += [(markdown, True), (after, False)]
-    parts, blocks = [], []
+    parts, blocks, unsearched = [], [], []
+
+    def set_aside(match: re.Match[str]) -> str:
+        unsearched.append(match[1])
+        return _LATER.format(len(unsearched) - 1)
+
     for chunk, is_markdown in chunks:
         text = chunk.strip("\n")
         if is_markdown:
             parts.append(text)
         elif text.strip():
             parts.append(_PLACEHOLDER.format(len(blocks)))
-            blocks.append(text)
-    return Stashed(front + "\n\n".join(parts) + "\n", tuple(blocks))
+            blocks.append(_UNSEARCHED.sub(set_aside, text))
+    return Stashed(front + "\n\n".join(parts) + "\n", tuple(blocks), tuple(unsearched))
 
 
 def as_markdown(text: str) -> str:
     """`text` marked as Markdown, for MkDocs to convert (the `markdown` filter)."""
     return f"{MARKDOWN_BEGIN}\n{text.strip(chr(10))}\n{MARKDOWN_END}"
+
+
+def as_unsearched(text: str) -> str:
+    """`text` (HTML) marked to be left out of what search reads (the `unsearched` filter)."""
+    return f"{UNSEARCHED_BEGIN}\n{text.strip(chr(10))}\n{UNSEARCHED_END}\n"
 
 
 def _split_front_matter(page: str) -> tuple[str, str]:
