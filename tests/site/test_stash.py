@@ -161,11 +161,27 @@ def test_links_to_anchors_of_generated_pages_are_valid(tmp_path, monkeypatch) ->
     assert "does not contain an anchor '#overdue'" in result.output
 
 
-def test_search_reads_a_company_page_without_its_action_cards(tmp_path) -> None:
+def test_search_reads_a_company_page_without_its_action_cards(tmp_path, monkeypatch) -> None:
     """The cards are on the page and on the due list; search finds the company by its name,
-    contacts, timeline and notes, and is spared parsing the cards (benchmarks/README.md)."""
+    contacts, timeline and notes, and is spared parsing the cards (benchmarks/README.md).
+    A page search does not index is handed to it empty, and shown whole."""
+    from material.plugins.search.plugin import SearchIndex
+
+    read: dict[str, str] = {}
+    add_entry = SearchIndex.add_entry_from_context
+
+    def reading(index, page) -> None:
+        read[page.file.src_uri] = page.content
+        add_entry(index, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", reading)
     root = _sample(tmp_path / "root")
     _build(root)
+    assert read["due/index.md"] == "" and read["index.md"] == ""
+    assert "Morgan Lee" in read["companies/globex-corporation/index.md"]
+    assert "jobsite-action" not in read["companies/globex-corporation/index.md"]
+    due = (root / "site" / "due" / "index.html").read_text(encoding="utf-8")
+    assert due.count('class="jobsite-action ') >= 10
     page = root / "site" / "companies" / "globex-corporation" / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     card = soup.select_one("article li.jobsite-action p.jobsite-visually-hidden")

@@ -25,7 +25,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -109,6 +109,9 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
     _generated: Mapping[str, Stashed] = MappingProxyType({})  # the pages added to this build
     _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
+    # What search reads of a generated page in place of its HTML: see on_page_content.
+    _for_search: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, at class level
+    _shown: dict[str, str] = {}  # noqa: RUF012 - the same
     _kept: KeptFiles | None = None  # under `jobsite serve`: see on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -186,6 +189,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         generated = {path: stash(page) for path, page in site.pages.items()}
         # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`).
         self._generated = generated
+        self._for_search, self._shown = {}, {}
         markdown = {path: page.markdown for path, page in generated.items()}
         calendars = {}
         if feed is not None:
@@ -234,7 +238,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             page.render = _reusing_render(page, self._converted, self._setting)  # type: ignore[method-assign]
         return page
 
-    @event_priority(100)  # first: search, the theme and the tags plugin read the page
+    @event_priority(100)  # first: other plugins, search and the theme read the whole page
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -243,17 +247,38 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         if stashed is None:
             return html
         page.present_anchor_ids = (page.present_anchor_ids or set()) | stashed.anchors()
-        return stashed.restore(html)
+        searched = stashed.restore(html)
+        # Search is spared what it would read for nothing (see `stash`): a page it does not
+        # index at all (search.exclude), whose whole content Material's search still scans,
+        # and a company page's action cards. What it reads instead is made from the
+        # converted Markdown when it reads it (on_page_context), not kept for every page.
+        if (page.meta.get("search") or {}).get("exclude"):
+            self._for_search[page.file.src_uri] = ""
+        elif stashed.unsearched:
+            self._for_search[page.file.src_uri] = html
+        return stashed.restore_unsearched(searched)
 
-    @event_priority(-100)  # last: search has read the page by then
-    def on_page_context(
+    @event_priority(100)  # before search: what it reads
+    def _hand_search_its_part(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        """A generated page gets back the HTML that search has no need to read (`stash`)."""
-        stashed = self._generated.get(page.file.src_uri)
-        if stashed is not None and page.content is not None:
-            page.content = stashed.restore_unsearched(page.content)
+        converted = self._for_search.pop(page.file.src_uri, None)
+        if converted is not None and page.content is not None:
+            self._shown[page.file.src_uri] = page.content
+            stashed = self._generated[page.file.src_uri]
+            page.content = stashed.restore(converted) if converted else ""
         return context
+
+    @event_priority(-100)  # after search: the whole page again, for the theme
+    def _show_the_whole_page(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        shown = self._shown.pop(page.file.src_uri, None)
+        if shown is not None:
+            page.content = shown
+        return context
+
+    on_page_context = CombinedEvent(_hand_search_its_part, _show_the_whole_page)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Note every file MkDocs will write, dotfiles kept from docs/ included."""

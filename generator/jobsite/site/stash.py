@@ -15,9 +15,9 @@ Markdown even where its HTML changed, and `serve` may reuse the conversion.
 
 A stretch of HTML wrapped in `UNSEARCHED_BEGIN` and `UNSEARCHED_END` (the `unsearched` filter:
 the action cards of a company page, which the due list already shows) is left out of what
-search reads: `restore` leaves a comment in its place, which search's parser skips, and
-`restore_unsearched` puts it back once search has read the page (the plugin's
-`on_page_context`, after search's). Search would parse it only to find nothing it indexes.
+search reads: `restore` gives the page as search reads it, a comment (which search's parser
+skips) in place of each such stretch, and `restore_unsearched` the whole page. The plugin hands
+the whole page to everything else, and to search, in its `on_page_context`, the part it reads.
 """
 
 from __future__ import annotations
