@@ -252,7 +252,8 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         # index at all (search.exclude), whose whole content Material's search still scans,
         # and a company page's action cards. What it reads instead is made from the
         # converted Markdown when it reads it (on_page_context), not kept for every page.
-        if (page.meta.get("search") or {}).get("exclude"):
+        search = page.meta.get("search")
+        if isinstance(search, dict) and search.get("exclude"):
             self._for_search[page.file.src_uri] = ""
         elif stashed.unsearched:
             self._for_search[page.file.src_uri] = html
