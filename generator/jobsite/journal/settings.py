@@ -336,16 +336,23 @@ def _boolean(value: object, location: str) -> bool:
 
 
 def _redact(value: object, location: str) -> frozenset[str]:
+    return _some_of(value, location, REDACTABLE, "cannot redact")
+
+
+def _some_of(
+    value: object, location: str, allowed: tuple[str, ...], refusal: str
+) -> frozenset[str]:
+    """A list of some of `allowed` (or one of them alone), any case; `refusal` begins the
+    message for a name that is not allowed."""
     if value is None:
         return frozenset()
     items = value if isinstance(value, list) else [value]
     names = set()
     for item in items:
         name = str(item).strip().lower()
-        if name not in REDACTABLE:
+        if name not in allowed:
             raise SettingsError(
-                f"{location}: cannot redact {quoted(str(item))} "
-                f"(expected some of {', '.join(REDACTABLE)})"
+                f"{location}: {refusal} {quoted(str(item))} (expected some of {', '.join(allowed)})"
             )
         names.add(name)
     return frozenset(names)
@@ -383,19 +390,7 @@ def _calendar(value: object, location: str) -> str | None:
 
 
 def _calendar_fields(value: object, location: str) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    items = value if isinstance(value, list) else [value]
-    names = set()
-    for item in items:
-        name = str(item).strip().lower()
-        if name not in CALENDAR_FIELDS:
-            raise SettingsError(
-                f"{location}: unknown field {quoted(str(item))} "
-                f"(expected some of {', '.join(CALENDAR_FIELDS)})"
-            )
-        names.add(name)
-    return frozenset(names)
+    return _some_of(value, location, CALENDAR_FIELDS, "unknown field")
 
 
 def _weekly_goal(value: object, location: str) -> tuple[tuple[str, int], ...]:
