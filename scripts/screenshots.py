@@ -1,4 +1,4 @@
-"""Build the sample journal's site and photograph it for the README.
+"""Build the sample journal's site and photograph it for the README and the guide.
 
 Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print,today-phone,
 today-print,weekly,due-large-text}.png with Debian's headless Chromium (never a downloaded

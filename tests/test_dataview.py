@@ -1,5 +1,6 @@
-"""The README's DataviewJS block, run in headless Chromium against a journal, must name the
-last event of each opportunity exactly as jobsite's rules find it (L, SPEC §4).
+"""The guide's DataviewJS block (guide/history.md), run in headless Chromium against a journal,
+must name the last event of each opportunity exactly as jobsite's rules find it (L, guide/rules.md
+§4).
 
 Dataview is an Obsidian plugin and cannot run here, so the block gets what Dataview would
 hand it: each page's front matter as Obsidian's YAML reader gives it, with every string that
@@ -26,15 +27,15 @@ from conftest import CHROMIUM_ARGS, REPO
 pytestmark = pytest.mark.browser
 
 TODAY = date(2026, 11, 26)
-README = (REPO / "README.md").read_text(encoding="utf-8")
-BLOCK = re.search(r"```dataviewjs\n(.*?)```\n", README, re.S)
+GUIDE = (REPO / "guide" / "history.md").read_text(encoding="utf-8")
+BLOCK = re.search(r"```dataviewjs\n(.*?)```\n", GUIDE, re.S)
 FOLDER = "Job search"  # the block's own `folder`
 _WHOLE_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 
-# Every shape of SPEC §3's events, the one-line form quoted, plain, and plain with notes
-# (which YAML reads as a one-key mapping); two events on one day, the later in the file last.
+# Every shape of the events guide/journal.md lists, the one-line form quoted, plain, and plain with
+# notes (which YAML reads as a one-key mapping); two events on one day, the later in the file last.
 SHAPES = {
     "shapes.md": """\
 ---

@@ -1,6 +1,6 @@
 """`jobsite adopt` through the command line: the diff, the summary, the exit status, and the
 follow-ups `jobsite due` finds afterwards; the loader's hint in `due`, `check` and `build`;
-the README's examples."""
+the guide's examples."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def test_adopt_rewrites_the_notes_and_says_what_became_of_each(make_root, run) -
         assert after[name] == expected.read_bytes(), name
 
 
-# What `jobsite due` finds once the notes are adopted (the method's rules, SPEC §4): the
+# What `jobsite due` finds once the notes are adopted (the method's rules, guide/rules.md §4): the
 # follow-up call three business days after each application, the thank-you call and the
 # note the day after Initech's interview, Umbrella's interview booked for 3 December; the
 # lead (Soylent) and the rejection (Stark) owe nothing.
@@ -188,7 +188,7 @@ def test_an_empty_journal(make_root, run) -> None:
 
 
 def test_a_journal_inside_an_obsidian_vault(tmp_path: Path, run) -> None:
-    """The README's first layout: `journal:` points at a folder of the vault."""
+    """The guide's first layout: `journal:` points at a folder of the vault."""
     root, vault = tmp_path / "jobs", tmp_path / "Notes" / "Job search"
     (vault / ".obsidian").mkdir(parents=True)
     (vault / "_templates").mkdir()
@@ -212,10 +212,10 @@ def test_a_journal_inside_an_obsidian_vault(tmp_path: Path, run) -> None:
     assert due.stderr == ""
 
 
-# The README's examples are what the command prints.
+# The guide's examples are what the command prints.
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("## Notes from Obsidian and Dataview") :]
+GUIDE = (REPO / "guide" / "history.md").read_text(encoding="utf-8")
+SECTION = GUIDE[GUIDE.index("## Notes from Obsidian and Dataview") :]
 
 
 def _block(language: str, after: str) -> str:
@@ -243,7 +243,7 @@ def test_the_readmes_hint_and_diff(make_root, run) -> None:
     hint = run(root, "due", "--today", TODAY).stderr
     assert hint == _block("text", "says so where it meets")
     diff = run(root, "adopt", "--dry-run").stdout
-    body = diff.split("\n", 3)[3]  # the README leaves out the --- +++ @@ lines
+    body = diff.split("\n", 3)[3]  # the guide leaves out the --- +++ @@ lines
     assert body.startswith(_block("diff", "shows each change as a diff"))
 
 
