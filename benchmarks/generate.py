@@ -4,8 +4,8 @@
 
 OUTDIR gets an `mkdocs.yml` (the jobsite plugin, country US) and `journal/` with N files
 spread over a few subfolders. Each file has a company and role, two contacts (name, title,
-phone, email), 2 to 8 events of the SPEC §3 types dated over the months before TODAY (some
-opportunities closed, some paused, some with a scheduled interview or a call-back date),
+phone, email), 2 to 8 events of the types guide/journal.md lists dated over the months before TODAY
+(some opportunities closed, some paused, some with a scheduled interview or a call-back date),
 tags, a link and about 1.5 KB of Markdown notes. The same N, seed and today always give
 byte-identical files; an existing journal/ in OUTDIR is replaced.
 """
@@ -83,7 +83,7 @@ _BULLETS = (
     "Cut the warehouse bill by 30% by partitioning the event tables.",
     "Led the move from cron jobs to an orchestrator, without downtime.",
 )
-# (type, written as) for the events after the first contact; aliases per SPEC §3.
+# (type, written as) for the events after the first contact; aliases as guide/journal.md lists them.
 _FOLLOW_UPS = ("voicemail", "call", "email", "follow-up")
 _CLOSING = ("rejected", "withdrawn", "offer", "closed", "hired")
 
@@ -135,7 +135,7 @@ def history(rng: random.Random, today: date) -> list[tuple[date, str]]:
 
 
 def format_event(rng: random.Random, day: date, kind: str, names: list[str]) -> str:
-    """One event line in either of the SPEC §3 forms, mostly the mapping form."""
+    """One event line in either of the forms guide/journal.md lists, mostly the mapping form."""
     notes = rng.choice(_NOTES) if rng.random() < 0.6 else None
     if rng.random() < 0.25:
         return f"  - {day.isoformat()} {kind}" + (f": {notes}" if notes else "")

@@ -15,7 +15,7 @@ class JobsiteError(Exception):
 
 
 class SettingsError(JobsiteError):
-    """A bad option of the `jobsite` plugin in mkdocs.yml (SPEC §2)."""
+    """A bad option of the `jobsite` plugin in mkdocs.yml (guide/settings.md)."""
 
 
 class JournalError(JobsiteError):

@@ -97,7 +97,7 @@ class Opportunity:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """A follow-up that is owed: what, for which opportunity, and when (SPEC §4).
+    """A follow-up that is owed: what, for which opportunity, and when (guide/rules.md §4).
 
     `trigger` is the event that gave rise to it: the last event L for a follow-up or check-in
     call, the last interview I for the thank-you call and the note, the scheduled interview S
@@ -113,8 +113,9 @@ class Action:
 
     @property
     def sort_key(self) -> tuple[date, str, int, str]:
-        """SPEC §5 order: due, then company, then the method's order (the thank-you call
-        before the note written the same day), then the file for a stable tie-break."""
+        """The order of guide/rules.md §6: due, then company, then the method's order (the
+        thank-you call before the note written the same day), then the file for a stable
+        tie-break."""
         return (
             self.due,
             self.opportunity.company,
@@ -123,7 +124,7 @@ class Action:
         )
 
     def as_json(self) -> dict[str, str | None]:
-        """The object of `jobsite due --json`, exactly as SPEC §5 spells it."""
+        """The object of `jobsite due --json`, exactly as guide/commands.md spells it."""
         contact = self.opportunity.primary_contact
         return {
             "file": self.opportunity.path,
@@ -141,8 +142,8 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """What the rules made of one opportunity on one day (SPEC §4): its status, the actions
-    owed, and the events they were worked out from, so that no page decides them again.
+    """What the rules made of one opportunity on one day (guide/rules.md §4): its status, the
+    actions owed, and the events they were worked out from, so that no page decides them again.
 
     `status` is `active`, `lead` (no past event), `paused`, or the closing word (a closing
     status, else the last past closing event). `last` is L, `interview` I, `scheduled` S and

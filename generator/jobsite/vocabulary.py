@@ -1,4 +1,5 @@
-"""The words of a journal file (SPEC §3) and of the follow-ups (SPEC §4), in one place.
+"""The words of a journal file (guide/journal.md) and of the follow-ups (guide/rules.md §4), in one
+place.
 
 The loader, `jobsite log`, the JSON Schema and the site all take their keys, types, statuses
 and channels from here, and name an unknown word the same way (`unknown_word`).
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from jobsite.words import closest, quoted
 
-# SPEC §3: each vocabulary is matched ignoring case and surrounding spaces.
+# guide/journal.md: each vocabulary is matched ignoring case and surrounding spaces.
 KINDS = ("job", "networking")
 CLOSING = ("offer", "hired", "rejected", "withdrawn", "closed")
 STATUSES = ("active", "paused", *CLOSING)
@@ -29,7 +30,8 @@ EVENT_ALIASES = {"call": "phone", "voicemail": "voicemail", "email": "email"}
 TYPE_WORDS = EVENT_TYPES + tuple(EVENT_ALIASES)
 INTERVIEWS = ("interview", "meeting")
 
-# The keys of the front matter, of a contact and of an event, in SPEC §3's order.
+# The keys of the front matter, of a contact and of an event, in the order guide/journal.md lists
+# them.
 FRONT_MATTER_KEYS = (
     "company",
     "role",
@@ -54,7 +56,7 @@ CONTACT_KEYS = (
 )
 EVENT_KEYS = ("date", "type", "with", "channel", "notes")
 
-# The actions of SPEC §4, and the words people read for them.
+# The actions of guide/rules.md §4, and the words people read for them.
 ACTIONS = ("follow-up-call", "interview", "thank-you-call", "handwritten-note", "check-in-call")
 ACTION_LABELS = {
     "follow-up-call": "Follow-up call",

@@ -33,7 +33,7 @@
     return DAYS[date.getDay()] + " " + parts[2] + " " + MONTHS[parts[1] - 1] + " " + parts[0];
   }
 
-  /* SPEC §4: overdue past due_by; due within [due, due_by]; upcoming within the horizon. */
+  /* guide/rules.md §5: overdue past due_by; due within [due, due_by]; upcoming within the horizon. */
   function bucketOf(due, dueBy, today, horizon) {
     if (today > dueBy) return "overdue";
     if (due <= today) return "due";

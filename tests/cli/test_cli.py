@@ -1,4 +1,4 @@
-"""The command line of SPEC §5: `due`, `check`, `-C`, `--version`, exit codes and messages."""
+"""The commands of guide/commands.md: `due`, `check`, `-C`, `--version`, exit codes, messages."""
 
 from __future__ import annotations
 
@@ -192,7 +192,7 @@ def test_due_json_is_exactly_spec_5(root, run) -> None:
         assert list(item) == KEYS
         for key in KEYS:
             assert item[key] is None or isinstance(item[key], str)
-    # Sorted by due, then company, then the method's order (SPEC §5).
+    # Sorted by due, then company, then the method's order (guide/rules.md §6).
     order = [(i["due"], i["company"], ACTIONS.index(i["action"])) for i in items]
     assert order == sorted(order)
 

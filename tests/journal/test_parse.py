@@ -1,4 +1,5 @@
-"""Loading opportunity files (SPEC §3): every key, every shape, and every kind of bad input.
+"""Loading opportunity files (guide/journal.md): every key, every shape, and every kind of bad
+input.
 
 Bad input is reported as `path:line: message` (the line of the offending key or event), the
 file is left out, and every other file still loads; nothing is ever written under journal/.
@@ -392,7 +393,7 @@ def test_every_problem_of_a_file_is_reported() -> None:
     ]
 
 
-# --- What SPEC §3 accepts must simply work ----------------------------------------------------
+# --- What guide/journal.md accepts must simply work -----------------------------------------
 
 
 def test_byte_order_mark() -> None:

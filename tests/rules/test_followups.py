@@ -1,4 +1,4 @@
-"""The follow-up rules of SPEC §4, each edge with dates worked out by hand (US calendar).
+"""The follow-up rules of guide/rules.md §4, each edge with dates worked out by hand (US calendar).
 
        November 2026            December 2026
     Mo Tu We Th Fr Sa Su     Mo Tu We Th Fr Sa Su
@@ -550,7 +550,7 @@ def test_a_lead_has_no_actions(events: tuple[str, ...]) -> None:
 
 
 def test_a_lead_with_a_booked_interview_shows_the_interview() -> None:
-    """SPEC §4 (updated): a lead's only possible action is rule 4's interview."""
+    """guide/rules.md §4: a lead's only possible action is rule 4's interview."""
     item = opportunity("2026-11-20 interview", "2026-11-25 meeting")
     assert actions(item, "2026-11-10") == [("interview", "2026-11-20", "2026-11-20", "later")]
     planned = plan(item, D("2026-11-10"), US)

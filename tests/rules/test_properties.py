@@ -1,4 +1,5 @@
-"""Property tests (hypothesis) of the rules (SPEC §4) and of the loader (SPEC §3, §5).
+"""Property tests (hypothesis) of the rules (guide/rules.md §4) and of the loader
+(guide/journal.md, guide/commands.md).
 
 Each property is checked against the calendar itself rather than against the code's own
 arithmetic: B+n is "a business day with exactly n business days in (L, due]", roll(d) is "the
@@ -94,7 +95,7 @@ def test_calls_and_notes_are_business_days_after_the_last_event(item, today, set
     past = past_events(item, today)
     actions = plan(item, today, calendar, config).actions
     if not past:
-        # A lead: nothing, or the interview already booked (SPEC §4).
+        # A lead: nothing, or the interview already booked (guide/rules.md §4).
         assert [a.action for a in actions] in ([], ["interview"])
         return
     last = past[-1]
@@ -178,7 +179,7 @@ def test_the_plan_does_not_depend_on_the_order_of_events_of_different_days(
     item, today, setup, rng
 ) -> None:
     """Reordering a file's events changes nothing as long as one day's events keep their
-    order (SPEC §4: events are ordered by date, one date's in file order)."""
+    order (guide/rules.md §3: events are ordered by date, one date's in file order)."""
     calendar, config = setup
     by_day: dict[date, list[Event]] = {}
     for event in item.events:

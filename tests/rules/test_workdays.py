@@ -1,4 +1,5 @@
-"""The business-day calendar of SPEC §4, and the settings that shape it (SPEC §2).
+"""The business-day calendar of guide/rules.md §2, and the settings that shape it
+(guide/settings.md).
 
 Every expected date below was worked out by hand on a printed calendar; the comment of each
 case counts the days. For reference:

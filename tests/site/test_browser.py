@@ -110,7 +110,7 @@ def test_every_page_loads_without_leaving_localhost(
 
 
 def _expected_bucket(due: str, due_by: str, today: date) -> str:
-    """SPEC §4's buckets, worked out here independently of jobsite.js."""
+    """guide/rules.md §5's buckets, worked out here independently of jobsite.js."""
     if today > date.fromisoformat(due_by):
         return "overdue"
     if date.fromisoformat(due) <= today:

@@ -83,8 +83,8 @@ def test_the_sheet_is_in_the_nav_and_linked_from_home(sample: Path) -> None:
 
 
 def test_every_overdue_and_due_action_in_the_methods_order(sample: Path, sheet) -> None:
-    """SPEC §5's order (due, company, action), as `due --json`; the upcoming ones hidden, for
-    the page to show on the day they come due."""
+    """The order of guide/rules.md §6 (due, company, action), as `due --json`; the upcoming ones
+    hidden, for the page to show on the day they come due."""
     items = sheet.select("li.jobsite-call")
     found = [(li["data-file"], li["data-action"], li["data-bucket"]) for li in items]
     # Those due later than `horizon_days` are left out: by then the site is out of date.

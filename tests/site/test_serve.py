@@ -1,4 +1,4 @@
-"""`jobsite serve` rebuilds the site when a journal file changes (SPEC §5), says so, and
+"""`jobsite serve` rebuilds the site when a journal file changes (guide/commands.md), says so, and
 answers only requests addressed to it (issue 8: no DNS rebinding)."""
 
 from __future__ import annotations

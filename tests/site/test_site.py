@@ -1,4 +1,4 @@
-"""The built site of issue 3, read as HTML (BeautifulSoup, never grep): SPEC §6.
+"""The built site of issue 3, read as HTML (BeautifulSoup, never grep): guide/site.md.
 
 Two roots are built once per module: the sample journal as it is, and a "tricky" copy with
 extra files (hostile text, a company spelt three ways, a networking meeting to thank).
@@ -276,7 +276,7 @@ def test_every_page_has_noindex(sample: Path) -> None:
 
 
 def test_every_page_says_which_day_it_was_computed_for(sample: Path) -> None:
-    """SPEC §6: a static page ages, so each one names its day (404 aside)."""
+    """guide/site.md: a static page ages, so each one names its day (404 aside)."""
     for path in _pages(sample / "site"):
         if path.name == "404.html":
             continue
@@ -542,7 +542,7 @@ def _scripts(site: Path, kind: str) -> list[Tag]:
 
 
 def test_networking_thank_you_keeps_the_door_open(tricky: Path) -> None:
-    """SPEC §1: after a networking meeting, thank them and keep the door open; after a job
+    """guide/rules.md §1: after a networking meeting, thank them and keep the door open; after a job
     interview, thank them and reconfirm your interest."""
     scripts = {_text(a.h2): _text(a) for a in _scripts(tricky / "site", "thank-you-call")}
     networking = scripts["Thank-you call: Initrode"]

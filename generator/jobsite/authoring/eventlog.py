@@ -39,8 +39,8 @@ def new_event(
     notes: str | None = None,
 ) -> Event:
     """The event `jobsite log` appends: `word` is a type or an alias (kept as written),
-    `channel` one of SPEC §3's; each text stripped, and None where nothing is left.
-    Raises `UnknownWordError` (a `ValueError`) for a word not in the vocabulary."""
+    `channel` one of those guide/journal.md lists; each text stripped, and None where nothing is
+    left. Raises `UnknownWordError` (a `ValueError`) for a word not in the vocabulary."""
     word = resolve(word, TYPE_WORDS, "type")
     written = resolve(channel, CHANNELS, "channel") if _clean(channel) else None
     alias = word if word in EVENT_ALIASES else None

@@ -1,4 +1,4 @@
-"""A JSON Schema of an opportunity file's front matter (SPEC §3), for editors.
+"""A JSON Schema of an opportunity file's front matter (guide/journal.md), for editors.
 
 `build_schema` derives it from the vocabularies in `model`, so a new event type or channel
 reaches the schema by itself; the package ships the result as `schema/opportunity.schema.json`

@@ -320,7 +320,7 @@ def _why_nothing(planned: Plan) -> str:
     if planned.status == "lead":
         scheduled = planned.scheduled
         if scheduled is not None:
-            # SPEC §4: an opportunity with no past event is a lead, even with one scheduled.
+            # guide/rules.md §4: with no past event it is a lead, even with an interview booked.
             return f"its first event is the {scheduled.type} on {iso_day(scheduled.date)}"
         path = planned.opportunity.path
         first = "contacted" if planned.opportunity.kind == "networking" else "applied"

@@ -1,4 +1,4 @@
-"""The due list as text for a terminal, and as the JSON of SPEC §5; today's call sheet as text.
+"""The due list as text for a terminal and as the JSON of guide/commands.md; today's call sheet.
 
 Colour is added with `click.style`; `click.echo` removes it again where the output is not a
 terminal, and the CLI turns it off where `NO_COLOR` is set. Words, not colour, carry meaning.
@@ -27,7 +27,7 @@ _INDENT = " " * 18
 
 
 def format_json(actions: Sequence[Action]) -> str:
-    """One JSON array of the actions, in the order given (SPEC §5), one object a line.
+    """One JSON array of the actions, in the order given (guide/rules.md §6), one object a line.
 
     One line an action reads well in a terminal and greps well. The array is encoded in one
     call of json's C encoder (`indent=` would fall back to the pure-Python one, and a call
@@ -81,8 +81,8 @@ def format_due(
 
 def format_today(actions: Sequence[Action], today: date, *, left_out: int = 0) -> str:
     """Today's call sheet (the site's `today/`): the overdue and due actions of `actions`,
-    numbered in the order given (SPEC §5), each with its contact's phone, the one-line cue of
-    what to say and the command that logs it; then the files left out, as `format_due`."""
+    numbered in the order given (guide/rules.md §6), each with its contact's phone, the one-line
+    cue of what to say and the command that logs it; then the files left out, as `format_due`."""
     owed = [a for a in actions if a.bucket in ("overdue", "due")]
     lines = [click.style(f"Calls and notes for {iso_day(today)} ({len(owed)})", bold=True)]
     for number, action in enumerate(owed, 1):

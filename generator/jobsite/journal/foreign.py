@@ -1,7 +1,7 @@
 """Notes written for another tracker: the flat front matter of Obsidian and Dataview users.
 
 People who kept one note per application before jobsite wrote `position:`, `status: Applied`
-and `application_date: 2026-11-18` instead of `role`, a status of SPEC §3 and an `events`
+and `application_date: 2026-11-18` instead of `role`, a status of guide/journal.md and an `events`
 list. The loader names `jobsite adopt` where it meets such a note (`signals`), and
 `jobsite adopt` rewrites it; both read the words below, so that they always agree on which
 notes are another tracker's.

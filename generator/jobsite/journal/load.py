@@ -53,7 +53,7 @@ class Journal:
 
 
 def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
-    """Load every opportunity file under `root/folder` (SPEC §3).
+    """Load every opportunity file under `root/folder` (guide/journal.md).
 
     Raises `JournalError` only when the folder itself is missing; every problem with a file
     is collected in `Journal.problems` instead.

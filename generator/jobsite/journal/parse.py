@@ -1,4 +1,4 @@
-"""One opportunity file → an `Opportunity`, with every problem located as `path:line` (SPEC §3).
+"""One opportunity file (guide/journal.md) → an `Opportunity`, every problem at its `path:line`.
 
 The front matter is composed into YAML nodes and each known key is read by its own parser
 from the `_FIELDS` table; the nodes' marks give each problem the line of the offending key or
@@ -133,7 +133,7 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
 
 
 def _check_unknown_key(ctx: _Context, key: yn.Node, name: str, known: tuple[str, ...]) -> None:
-    """Warn only where an unknown key looks like a misspelling of a known one (SPEC §3)."""
+    """Warn only where an unknown key looks like a misspelling of a known one (guide/journal.md)."""
     near = closest(name.lower(), known, cutoff=0.75)
     if near and near != name:
         ctx.warn(key, f"unknown key {quoted(name)} (did you mean '{near}'?)")
@@ -348,7 +348,7 @@ def _tags(node: yn.Node, ctx: _Context) -> tuple[str, ...]:
     return tuple(tags)
 
 
-# SPEC §3, one parser per key: (value node, context) → the field's value.
+# guide/journal.md, one parser per key: (value node, context) → the field's value.
 _FIELDS: dict[str, Callable[[yn.Node, _Context], object]] = {
     "company": _company,
     "role": lambda node, ctx: _text(node, ctx, "role"),

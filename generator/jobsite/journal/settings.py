@@ -1,4 +1,4 @@
-"""The options of the `jobsite` plugin (SPEC §2): declared once, read by one function.
+"""The options of the `jobsite` plugin (guide/settings.md): declared once, read by one function.
 
 `settings_from` is the one reader. It takes the plugin's options as plain values, exactly as
 MkDocs resolved them (`INHERIT`, `-f`, `!ENV`), and checks each with the parser of the
@@ -80,7 +80,7 @@ class Me:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The follow-up settings of one journal root; every field has the SPEC §2 default."""
+    """The follow-up settings of one journal root; each field's default is guide/settings.md's."""
 
     journal: str = "journal"
     country: str = "US"

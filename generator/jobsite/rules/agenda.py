@@ -37,8 +37,8 @@ class Agenda:
     """Everything computed for one root on one day.
 
     `plans` has one plan per opportunity, in path order; `actions` all their actions in
-    SPEC §5 order; `problems` every file left out and every opportunity that could not be
-    planned, by path and line.
+    the order of guide/rules.md §6; `problems` every file left out and every opportunity that could
+    not be planned, by path and line.
     """
 
     root: Path
@@ -113,7 +113,7 @@ def _plan_journal(
     key: tuple[object, ...],
 ) -> tuple[tuple[Plan, ...], tuple[Action, ...], tuple[Problem, ...]]:
     """The plan of every opportunity, its cached one where its file is unchanged; all the
-    actions in SPEC §5 order. An opportunity whose dates run off the calendar (past
+    actions in the order of guide/rules.md §6. An opportunity whose dates run off the calendar (past
     9999-12-31) becomes a problem instead of ending the command."""
     kept = _cached_plans(cache, key, journal)
     planned, problems = [], list(journal.problems)

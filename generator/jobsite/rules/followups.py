@@ -1,4 +1,5 @@
-"""The follow-up rules of SPEC §4, as pure functions of (opportunity, today, calendar, settings).
+"""The follow-up rules of guide/rules.md §4: pure functions of (opportunity, today, calendar,
+settings).
 
 This is the one place that knows when each call and note is due, and why an opportunity owes
 nothing: `plan` returns a `Plan` carrying the status, the actions and the events they came
@@ -57,7 +58,7 @@ def thank_you_due(interview: Event, calendar: Calendar) -> date:
 def plan(
     opportunity: Opportunity, today: date, calendar: Calendar, settings: Settings = DEFAULTS
 ) -> Plan:
-    """What `opportunity` owes on `today` (SPEC §4): its status and its actions, each
+    """What `opportunity` owes on `today` (guide/rules.md §4): its status and its actions, each
     bucketed."""
     past = past_events(opportunity, today)
     scheduled = scheduled_interview(opportunity, today)
@@ -70,7 +71,7 @@ def plan(
     }
     state = status(opportunity, past)
     if state == "lead" and scheduled is not None:
-        # SPEC §4: a lead's only action is an interview already booked.
+        # guide/rules.md §4: a lead's only action is an interview already booked.
         owed = [("interview", scheduled.date, scheduled.date, scheduled)]
     elif state != "active":
         return Plan(opportunity, state, **facts)  # closed, paused, or a lead
@@ -157,14 +158,14 @@ def plan_all(
     calendar: Calendar,
     settings: Settings = DEFAULTS,
 ) -> tuple[tuple[Plan, ...], tuple[Action, ...]]:
-    """The plan of every opportunity, in the order given, and all their actions in SPEC §5
-    order (due, company, action, file)."""
+    """The plan of every opportunity, in the order given, and all their actions in the order
+    of guide/rules.md §6 (due, company, action, file)."""
     plans = tuple(plan(o, today, calendar, settings) for o in opportunities)
     return plans, ordered_actions(plans)
 
 
 def ordered_actions(plans: Iterable[Plan]) -> tuple[Action, ...]:
-    """All the actions of `plans` in SPEC §5 order (due, company, action, file)."""
+    """All the actions of `plans` in the order of guide/rules.md §6 (due, company, action, file)."""
     return tuple(sorted((a for p in plans for a in p.actions), key=lambda a: a.sort_key))
 
 
@@ -205,7 +206,7 @@ def after_interviews(
 
 
 def date_warnings(opportunity: Opportunity, today: date) -> list[Problem]:
-    """What `jobsite check` warns about that depends on today (SPEC §4).
+    """What `jobsite check` warns about that depends on today (guide/rules.md §4).
 
     An event other than an interview dated after today is ignored by the rules; a
     `follow_up.next` on or before the last event is stale and ignored.

@@ -1,11 +1,11 @@
 """Every follow-up the rules asked for in the past, and what became of it (the weekly review).
 
-The rules of SPEC §4 say what is owed on one day. Asked on each day the journal changed, they
-say what was owed all along: `follow_up_history` replays them, one state per date that has
+The rules of guide/rules.md §4 say what is owed on one day. Asked on each day the journal changed,
+they say what was owed all along: `follow_up_history` replays them, one state per date that has
 events, and follows each follow-up (a follow-up call, a thank-you call, a handwritten note, a
 check-in call) from the state that first asks for it to the state that no longer does.
 
-Definitions, for one follow-up with its `due` and `due_by` (SPEC §4):
+Definitions, for one follow-up with its `due` and `due_by` (guide/rules.md §4):
 
 - **Owed**: the rules asked for it in some state. Each follow-up is counted once, in the week
   its `due` date falls in (`jobsite.site.weekly`). One the rules stopped asking for before

@@ -1,4 +1,4 @@
-"""The business-day calendar of SPEC §4: weekdays that are neither holidays nor days off.
+"""The business-day calendar of guide/rules.md §2: weekdays that are neither holidays nor days off.
 
 `Calendar` is pure: it asks a `holidays_for(year)` function for each year it needs, once.
 `holiday_source` is that function for real, backed by the `holidays` package, which is

@@ -49,7 +49,7 @@ class OpportunityView:
 
     @property
     def actions(self) -> tuple[Action, ...]:
-        """What it owes, in SPEC §5 order."""
+        """What it owes, in the order of guide/rules.md §6."""
         return tuple(sorted(self.plan.actions, key=lambda a: a.sort_key))
 
 
@@ -139,7 +139,7 @@ class SiteContext:
     search: bool  # whether the site has a search box (not in protected mode)
     stats: Stats
     fills: dict[str, ScriptFill]  # by the action's `file:action`, for overdue and due actions
-    actions: tuple[Action, ...]  # every action, in SPEC §5 order: today's call sheet
+    actions: tuple[Action, ...]  # every action, in the order of guide/rules.md §6 (the call sheet)
     plan_of: dict[str, Plan]  # by opportunity path
     weeks: tuple[Week, ...]  # the weekly review, oldest first, the week of today last
     goals: tuple[Goal, ...]  # this week against the `weekly_goal` setting
@@ -259,7 +259,7 @@ def action_key(action: Action) -> str:
 
 
 def company_key(name: str) -> str:
-    """Company names match ignoring case and spacing (SPEC §3)."""
+    """Company names match ignoring case and spacing (guide/journal.md)."""
     return "".join(name.split()).casefold()
 
 

@@ -3,7 +3,7 @@
 Each action is one all-day VEVENT, not a VTODO: Google Calendar ignores to-dos in a
 subscribed feed. A subscribed calendar matches events by UID, so the UID of an action must
 not change from one build to the next while the action is the same: it is a hash of the
-file, the action and the date of the event that gave rise to it (SPEC §4's L, I or S), and
+file, the action and the date of the event that gave rise to it (guide/rules.md §3's L, I or S), and
 never of the day the feed was built.
 """
 
@@ -21,7 +21,8 @@ PRODID = "-//jobsite//follow-ups//EN"
 # What `jobsite ics` and a clear site's calendar.ics show: all but the notes (see
 # `render_calendar`).
 FULL = frozenset({"action", "company", "role", "contact", "phone", "email", "link", "file"})
-# The three-part message of SPEC §1, for the follow-up call after an application or contact.
+# The three-part message of guide/rules.md §1, for the follow-up call after an application or
+# contact.
 THREE_PARTS = (
     "1. You know they are busy and have probably had many responses to the position.",
     "2. Ask whether they received your application or resume: that is why you are calling.",
@@ -50,7 +51,7 @@ def render_calendar(
     link: Callable[[Action], str | None] | None = None,
     fields: Collection[str] | None = None,
 ) -> bytes:
-    """An iCalendar file with one all-day event per action, in SPEC §5 order.
+    """An iCalendar file with one all-day event per action, in the order of guide/rules.md §6.
 
     `today` is the day the actions were planned for: it stamps the feed (DTSTAMP) and never
     enters a UID, which comes from the event that gave rise to each action. `link`, where given,

@@ -82,8 +82,8 @@ class _Option(c.BaseConfigOption[Any]):
         self.default = UNSET
 
 
-# The options of SPEC §2, declared from `Settings` itself, so the names and defaults live in
-# one place (`jobsite.journal.settings`).
+# The options of guide/settings.md, declared from `Settings` itself, so the names and defaults live
+# in one place (`jobsite.journal.settings`).
 JobsitePluginConfig = type(
     "JobsitePluginConfig",
     (base.Config,),

@@ -1,6 +1,6 @@
 """The numbers of the stats page: how often you follow up, and how opportunities move.
 
-"Followed up" after an interview means what SPEC §1 asks for: a thank-you call (or any
+"Followed up" after an interview means what guide/rules.md §1 asks for: a thank-you call (or any
 follow-up) within one business day, and a handwritten note. The facts come from the rules
 (`after_interviews`, the plans' statuses), so the stats never count as missed what the due
 list still shows as due.

@@ -1,4 +1,4 @@
-"""Material is the theme of a journal's site, whatever mkdocs.yml leaves out (SPEC §6).
+"""Material is the theme of a journal's site, whatever mkdocs.yml leaves out (guide/site.md).
 
 A root's mkdocs.yml may be just `site_name` and `plugins: [search, jobsite]`. MkDocs would
 then build with its own theme, which loads highlight.js from a CDN on every page (a private

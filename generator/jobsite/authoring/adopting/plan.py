@@ -7,7 +7,7 @@ active`; the first date key is replaced by an `events:` list and the first conta
 date and contact keys are taken out (a comment on their line stays). Nothing else is
 touched. The caller applies the edits and reads the result back before anything is written.
 
-How the stage words map (SPEC §1, §3):
+How the stage words map (guide/rules.md §1, guide/journal.md):
 
 | status              | becomes                                                           |
 |---------------------|-------------------------------------------------------------------|

@@ -1,6 +1,6 @@
 """Text from an export → Markdown that is safe in the body of an opportunity file.
 
-The site renders a file's body as the user's own Markdown, raw HTML and all (SPEC §6), so
+The site renders a file's body as the user's own Markdown, raw HTML and all (guide/site.md), so
 whatever an import puts there must not carry markup of its own. A job description arrives
 as HTML written by whoever posted the job: nh3 (the Rust sanitiser ammonia) keeps only the
 tags of text and plain links (no script, no style, no event handler, no image that would load

@@ -45,8 +45,8 @@ class Record:
 
     `source` and `id` go into the file as `imported: {from: SOURCE, id: ID}`, so that the
     same row imported again is known; `path` and `line` are the export and the row's line in
-    it; `extra` are keys beyond SPEC §3's (`location`, `salary`...), written after them. The
-    body is Markdown, or `html` to be made into Markdown when the file is written: that is
+    it; `extra` are keys beyond guide/journal.md's (`location`, `salary`...), written after them.
+    The body is Markdown, or `html` to be made into Markdown when the file is written: that is
     the slow part of an import, and a row already in the journal never needs it.
     """
 
@@ -136,7 +136,7 @@ def stage_events(stage: str, day: date | None, applied: date | None = None) -> t
 
 def contact_from(name: str | None, email: str | None, phone: str | None) -> Contact | None:
     """The row's contact, where it names one or gives an email or a phone. A contact needs a
-    name (SPEC §3): without one, the email (else the phone) stands for it."""
+    name (guide/journal.md): without one, the email (else the phone) stands for it."""
     name = one_line(name) or one_line(email) or one_line(phone)
     if name is None:
         return None

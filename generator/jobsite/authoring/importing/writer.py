@@ -107,7 +107,8 @@ def import_records(root: Path, records: Sequence[Record], *, dry_run: bool = Fal
 
 
 def render(record: Record) -> str:
-    """The file's text: block YAML front matter, keys in SPEC §3's order, then the body."""
+    """The file's text: block YAML front matter, keys in the order guide/journal.md lists them,
+    then the body."""
     fields: dict[str, object] = {"company": record.company, "role": record.role}
     if record.contact is not None:
         fields["contacts"] = [_contact(record.contact)]
@@ -151,7 +152,7 @@ def _free_name(folder: Path, slug: str, planned: set[str]) -> Path:
 
 
 def _normal(text: str | None) -> str:
-    """Company and role match ignoring case and spacing, as company pages do (SPEC §3)."""
+    """Company and role match ignoring case and spacing, as company pages do (guide/journal.md)."""
     return " ".join((text or "").casefold().split())
 
 
