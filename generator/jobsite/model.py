@@ -141,13 +141,50 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class AfterInterview:
+    """How one past interview or meeting was followed up (the stats' facts, guide/rules.md §1).
+
+    `due` is B+1 of the interview, when its thank-you call and note were due; `called` says a
+    thank-you call or any follow-up call came by then, `noted` that a handwritten note came
+    after it, and `settled` that `due` has passed, so what was not done by then was missed.
+    """
+
+    interview: Event
+    due: date
+    called: bool
+    noted: bool
+    settled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """One follow-up the rules asked for in the past, and what became of it (the weekly
+    review; the definitions are in `jobsite.rules.history`).
+
+    `due` and `due_by` are the last the rules gave it; `outcome` is one of `on time`, `late`,
+    `missed` and `open`; `done` is the day it was done, where it was.
+    """
+
+    action: str
+    due: date
+    due_by: date
+    outcome: str
+    done: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What the rules made of one opportunity on one day (guide/rules.md §4): its status, the
-    actions owed, and the events they were worked out from, so that no page decides them again.
+    actions owed, and the events they were worked out from, so that no page or command decides
+    them again.
 
     `status` is `active`, `lead` (no past event), `paused`, or the closing word (a closing
     status, else the last past closing event). `last` is L, `interview` I, `scheduled` S and
-    `outreach` the first application or first contact.
+    `outreach` the first application or first contact; `answer` their first answer after it
+    (a reply, an interview or meeting, or a decision). `interviews` tells how each past
+    interview was followed up; `warnings` are what `jobsite check` says of its dates on this
+    day; `history` every follow-up owed in the past with its outcome, where the plan was made
+    for a review of the past (`None` otherwise).
     """
 
     opportunity: Opportunity
@@ -157,6 +194,25 @@ class Plan:
     interview: Event | None = None
     scheduled: Event | None = None
     outreach: Event | None = None
+    answer: Event | None = None
+    interviews: tuple[AfterInterview, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    history: tuple[FollowUp, ...] | None = None
+
+    @property
+    def networking(self) -> bool:
+        """A networking contact rather than a job opening (`kind: networking`)."""
+        return self.opportunity.kind == "networking"
+
+    @property
+    def idle(self) -> str | None:
+        """Why nothing is owed, where nothing is: `paused`, `closed`, `lead` (no first event
+        yet), or `settled` (active, and owing nothing today). None where something is owed."""
+        if self.actions:
+            return None
+        if self.status in ("paused", "lead"):
+            return self.status
+        return "settled" if self.status == "active" else "closed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ def assert_only_insertions(old: bytes, new: bytes) -> None:
 @pytest.mark.parametrize("event", EVENTS, ids=lambda e: e.type)
 def test_only_the_event_is_added(path: Path, event: Event) -> None:
     old = path.read_bytes()
-    new = append_event(f"journal/{path.name}", old, event)
+    new = append_event(f"journal/{path.name}", old, event).data
     assert_only_insertions(old, new)
     before = parse_file("journal/x.md", old).opportunity
     after = parse_file("journal/x.md", new).opportunity
@@ -85,7 +85,7 @@ def test_only_the_event_is_added(path: Path, event: Event) -> None:
 def test_logging_four_times_keeps_working(path: Path) -> None:
     data = original = path.read_bytes()
     for event in EVENTS:
-        data = append_event("journal/x.md", data, event)
+        data = append_event("journal/x.md", data, event).data
     assert_only_insertions(original, data)
     loaded = parse_file("journal/x.md", data).opportunity
     assert loaded is not None
@@ -117,7 +117,7 @@ ADDED = {
 @pytest.mark.parametrize("name", sorted(ADDED))
 def test_the_new_item_follows_the_list_style(name: str) -> None:
     old = (CORPUS / name).read_text(encoding="utf-8")
-    new = append_event("journal/x.md", old.encode(), EVENTS[0]).decode()
+    new = append_event("journal/x.md", old.encode(), EVENTS[0]).data.decode()
     added = [
         line[2:] for line in difflib.ndiff(old.splitlines(), new.splitlines()) if line[0] == "+"
     ]
@@ -126,19 +126,19 @@ def test_the_new_item_follows_the_list_style(name: str) -> None:
 
 def test_flow_list_on_one_line_gets_the_item_inside_the_brackets() -> None:
     old = (CORPUS / "flow-list.md").read_bytes()
-    new = append_event("journal/x.md", old, EVENTS[0])
+    new = append_event("journal/x.md", old, EVENTS[0]).data
     assert b'"2026-11-05 call", "2026-11-26 call: left the three-part message"]\n' in new
 
 
 def test_empty_list_becomes_a_block_list_keeping_the_comment() -> None:
     old = (CORPUS / "empty-events.md").read_text()
-    new = append_event("journal/x.md", old.encode(), EVENTS[3]).decode()
+    new = append_event("journal/x.md", old.encode(), EVENTS[3]).data.decode()
     assert "events:   # nothing yet\n  - {date: 2026-11-29, type: note}\ntags: [gotham]\n" in new
 
 
 def test_the_new_item_goes_after_comments_inside_the_list_not_after_the_next_key() -> None:
     old = (CORPUS / "comments.md").read_text()
-    new = append_event("journal/x.md", old.encode(), EVENTS[3]).decode()
+    new = append_event("journal/x.md", old.encode(), EVENTS[3]).data.decode()
     assert (
         "  # - {date: 2026-11-06, type: call}   (did not happen)\n"
         "  - {date: 2026-11-29, type: note}\n\n# what I want from this one\n"
@@ -147,7 +147,7 @@ def test_the_new_item_goes_after_comments_inside_the_list_not_after_the_next_key
 
 def test_a_future_interview_is_recorded_as_scheduled() -> None:
     old = (CORPUS / "flow-mappings.md").read_bytes()
-    new = append_event("journal/x.md", old, new_event(date(2027, 1, 5), "meeting"))
+    new = append_event("journal/x.md", old, new_event(date(2027, 1, 5), "meeting")).data
     assert b"  - {date: 2027-01-05, type: meeting}\n" in new
 
 
@@ -206,7 +206,7 @@ def test_any_text_is_written_so_that_it_reads_back(
     old = (CORPUS / name).read_bytes()
     event = new_event(date(2026, 11, 26), "call", with_=with_, notes=notes)
     try:
-        new = append_event("journal/x.md", old, event)
+        new = append_event("journal/x.md", old, event).data
     except EventLogError:
         return
     assert_only_insertions(old, new)
@@ -219,7 +219,7 @@ def test_log_event_writes_the_file(tmp_path: Path) -> None:
     (tmp_path / "journal").mkdir()
     path = tmp_path / "journal" / "a.md"
     path.write_bytes((CORPUS / "flow-mappings.md").read_bytes())
-    new = log_event(tmp_path, "journal/a.md", EVENTS[3])
+    new = log_event(tmp_path, "journal/a.md", EVENTS[3]).data
     assert path.read_bytes() == new
     assert new.endswith(
         b"  - {date: 2026-11-29, type: note}\nlink: https://globex.example/jobs/1\n---\n"
@@ -231,7 +231,7 @@ def test_log_event_lets_a_concurrent_save_win(tmp_path: Path, monkeypatch) -> No
     path = tmp_path / "a.md"
     path.write_bytes((CORPUS / "one-line.md").read_bytes())
 
-    def append_while_the_editor_saves(*args: object) -> bytes:
+    def append_while_the_editor_saves(*args: object) -> object:
         result = append_event(*args)  # type: ignore[arg-type]
         path.write_bytes(path.read_bytes() + b"Saved by the editor.\n")
         return result

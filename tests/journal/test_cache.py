@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import jobsite.journal.cache
+from jobsite.agenda import build_agenda
 from jobsite.journal.cache import FOLDER, Cache
-from jobsite.rules.agenda import build_agenda
 
 TODAY = "2026-11-16"
 FILES = {
@@ -60,7 +60,20 @@ def agenda_json(root: Path, *, use_cache: bool, today: str = TODAY) -> list[dict
 
 
 def cache_file(root: Path) -> Path:
-    return root / FOLDER / "journal.pickle"
+    return root / FOLDER / "cache.pickle"
+
+
+def sections(root: Path) -> dict[str, object]:
+    cache = Cache(root)
+    return {name: cache.get(name) for name in ("journal", "plans", "holidays")}
+
+
+def rewrite(root: Path, name: str, value: object) -> None:
+    """Put `value` in the section `name` of the cache, through the cache itself."""
+    cache = Cache(root)
+    cache.get(name)
+    cache.put(name, value)
+    cache.save()
 
 
 # --- Same result cold, warm, and without the cache --------------------------------------------
@@ -87,12 +100,13 @@ def test_a_warm_cache_is_used(root, run) -> None:
     """Control for the tests below: a planted entry with the right stamp and content hash is
     served as it is, so the tests that expect a planted entry to be ignored test something."""
     due_json(run, root)
-    entry = Cache(root).load("journal")
+    entry = Cache(root).get("journal")
     assert isinstance(entry, dict) and "journal/beta.md" in entry
-    digest, parsed = entry["journal/beta.md"]
-    opportunity = dataclasses.replace(parsed.opportunity, company="Served From Cache")
-    entry["journal/beta.md"] = (digest, dataclasses.replace(parsed, opportunity=opportunity))
-    Cache(root).save("journal", entry)
+    kept = entry["journal/beta.md"]
+    opportunity = dataclasses.replace(kept.parsed.opportunity, company="Served From Cache")
+    parsed = dataclasses.replace(kept.parsed, opportunity=opportunity)
+    entry["journal/beta.md"] = dataclasses.replace(kept, parsed=parsed)
+    rewrite(root, "journal", entry)
     assert "Served From Cache" in due_json(run, root)[0]
 
 
@@ -249,11 +263,12 @@ def test_a_warm_run_on_a_real_file_system_reads_no_unchanged_file(root, run, jou
 def test_a_touched_file_is_read_and_its_parse_kept(root, run, journal_reads) -> None:
     """New times, the same bytes (`touch`, a checkout): read and hashed, not parsed again."""
     due_json(run, root)
-    entry = Cache(root).load("journal")
-    stamp, parsed = entry["journal/beta.md"]
-    opportunity = dataclasses.replace(parsed.opportunity, company="Parsed Before")
-    entry["journal/beta.md"] = (stamp, dataclasses.replace(parsed, opportunity=opportunity))
-    Cache(root).save("journal", entry)
+    entry = Cache(root).get("journal")
+    kept = entry["journal/beta.md"]
+    opportunity = dataclasses.replace(kept.parsed.opportunity, company="Parsed Before")
+    parsed = dataclasses.replace(kept.parsed, opportunity=opportunity)
+    entry["journal/beta.md"] = dataclasses.replace(kept, parsed=parsed)
+    rewrite(root, "journal", entry)
     os.utime(root / "journal/beta.md", ns=(10**18, 10**18))
     journal_reads.clear()
     assert "Parsed Before" in due_json(run, root)[0]
@@ -269,7 +284,7 @@ def test_the_plans_of_another_day_are_never_served(root, run, days) -> None:
         stdout, _ = due_json(run, root, day)
         expected = agenda_json(root, use_cache=False, today=day)
         assert json.loads(stdout) == [a for a in expected if "problem" not in a]
-    assert (root / FOLDER / "plans.pickle").is_file()
+    assert sections(root)["plans"] is not None
 
 
 def test_the_plans_of_other_settings_are_never_served(root, run) -> None:
@@ -293,11 +308,17 @@ def test_a_cached_plan_refers_to_the_cached_opportunity(root) -> None:
     assert all(a.trigger is None or id(a.trigger) in events for a in agenda.actions)
 
 
-def test_a_plans_entry_without_its_journal_is_ignored(root, run) -> None:
+def test_a_plans_entry_of_the_wrong_shape_is_ignored(root, run) -> None:
     expected = due_json(run, root)
-    cache_file(root).unlink()  # the plans refer to opportunities that are no longer cached
+    rewrite(root, "plans", ("key", [1]))
     assert due_json(run, root) == expected
-    plant(root, pickle.dumps(jobsite.journal.cache.FORMAT) + pickle.dumps(("key", [1])), "plans")
+    plans = sections(root)["plans"]
+    key, records = plans
+    rewrite(
+        root,
+        "plans",
+        (key, {path: (digest, "not a plan") for path, (digest, _) in records.items()}),
+    )
     assert due_json(run, root) == expected
 
 
@@ -318,9 +339,9 @@ def test_added_removed_and_renamed_files(root, run) -> None:
 # --- Whatever is wrong with the cache file is ignored -----------------------------------------
 
 
-def plant(root: Path, data: bytes, name: str = "journal") -> None:
+def plant(root: Path, data: bytes) -> None:
     (root / FOLDER).mkdir(exist_ok=True)
-    (root / FOLDER / f"{name}.pickle").write_bytes(data)
+    cache_file(root).write_bytes(data)
 
 
 def test_a_corrupted_cache_file_is_ignored(root, run) -> None:
@@ -335,7 +356,6 @@ def test_a_corrupted_cache_file_is_ignored(root, run) -> None:
 def test_random_bytes_as_the_cache_are_ignored(root, run) -> None:
     expected = due_json(run, root)
     plant(root, os.urandom(4096))
-    plant(root, os.urandom(512), "holidays")
     assert due_json(run, root) == expected
 
 
@@ -359,12 +379,13 @@ def test_a_cache_written_by_another_format_is_ignored(root, run, monkeypatch) ->
     """An entry that would change the result (see `test_a_warm_cache_is_used`) but carries
     another version's stamp must not be served."""
     expected = due_json(run, root)
-    entry = Cache(root).load("journal")
-    digest, parsed = entry["journal/beta.md"]
-    opportunity = dataclasses.replace(parsed.opportunity, company="Stale Format")
-    entry["journal/beta.md"] = (digest, dataclasses.replace(parsed, opportunity=opportunity))
+    entry = Cache(root).get("journal")
+    kept = entry["journal/beta.md"]
+    opportunity = dataclasses.replace(kept.parsed.opportunity, company="Stale Format")
+    parsed = dataclasses.replace(kept.parsed, opportunity=opportunity)
+    entry["journal/beta.md"] = dataclasses.replace(kept, parsed=parsed)
     monkeypatch.setattr(jobsite.journal.cache, "FORMAT", "jobsite 0.0.1 format 0 python 3.0")
-    Cache(root).save("journal", entry)
+    rewrite(root, "journal", entry)
     monkeypatch.undo()
     assert due_json(run, root) == expected
 
@@ -403,12 +424,11 @@ def test_a_planted_malicious_pickle_is_not_run(root, run, tmp_path) -> None:
         pickle.dumps(exploit),
         pickle.dumps((stamp, exploit)),
         pickle.dumps(stamp) + pickle.dumps(exploit),
-        pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": (b"x", exploit)}),
+        pickle.dumps(stamp) + pickle.dumps({"journal": {"journal/beta.md": exploit}}),
+        pickle.dumps(stamp) + pickle.dumps({"plans": exploit, "holidays": evil_eval}),
         pickle.dumps(stamp) + pickle.dumps(evil_eval),
     ):
         plant(root, data)
-        plant(root, data, "holidays")
-        plant(root, data, "plans")
         assert due_json(run, root) == expected
         assert not marker.exists()
 
@@ -416,15 +436,20 @@ def test_a_planted_malicious_pickle_is_not_run(root, run, tmp_path) -> None:
 def test_an_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) -> None:
     expected = due_json(run, root)
     stamp = jobsite.journal.cache.FORMAT
-    plant(root, pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": 5}))
+    plant(root, pickle.dumps(stamp) + pickle.dumps({"journal": {"journal/beta.md": 5}}))
     assert due_json(run, root) == expected
-    plant(root, pickle.dumps(stamp) + pickle.dumps({"journal/beta.md": (b"x", "not parsed")}))
+    plant(root, pickle.dumps(stamp) + pickle.dumps({"journal": [1, 2]}))
+    assert due_json(run, root) == expected
+    plant(root, pickle.dumps(stamp) + pickle.dumps(["not", "sections"]))
     assert due_json(run, root) == expected
 
 
 def test_a_holidays_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(root, run) -> None:
     expected = due_json(run, root)
-    plant(root, pickle.dumps(jobsite.journal.cache.FORMAT) + pickle.dumps(()), "holidays")
+    stamp = jobsite.journal.cache.FORMAT
+    plant(root, pickle.dumps(stamp) + pickle.dumps({"holidays": ()}))
+    assert due_json(run, root) == expected
+    plant(root, pickle.dumps(stamp) + pickle.dumps({"holidays": (None, {"US//2026": [-1]})}))
     assert due_json(run, root) == expected
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from jobsite.rules.agenda import build_agenda
+from jobsite.agenda import build_agenda
 
 NOTE = "---\ncompany: {}\nevents: [2026-11-02 applied]\n---\n"
 

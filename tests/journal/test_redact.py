@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from jobsite.agenda import build_agenda
 from jobsite.journal.redact import redact_journal
-from jobsite.rules.agenda import build_agenda
 from jobsite.site.ics import render_calendar
+from jobsite.site.templates import environment
 
-from conftest import SAMPLE_TODAY
+from conftest import REPO, SAMPLE_TODAY
 from samples import DANA, acme
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -95,10 +96,10 @@ def _unfolded(calendar: bytes) -> str:
 
 
 def test_the_calendar_of_a_redacted_agenda_has_none_of_them(agenda) -> None:
-    clear = _unfolded(render_calendar(agenda.actions, TODAY))
+    clear = _unfolded(render_calendar(agenda.actions, TODAY, environment(REPO)))
     assert "Phone: +1 847 555 0100" in clear and "dana@acme.example" in clear
     redacted = redact_agenda(agenda, ["phone", "email", "notes"])
-    text = _unfolded(render_calendar(redacted.actions, TODAY))
+    text = _unfolded(render_calendar(redacted.actions, TODAY, environment(REPO)))
     assert "Dana Smith" in text
     for value in (*PHONES, *EMAILS, "Phone:", "Email:"):
         assert value not in text

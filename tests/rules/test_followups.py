@@ -20,7 +20,8 @@ import pytest
 
 from jobsite.journal.settings import Settings
 from jobsite.model import Event, Opportunity, Problem
-from jobsite.rules.followups import bucket, date_warnings, plan, plan_all
+from jobsite.rules.followups import bucket, plan
+from jobsite.rules.planning import plan_journal
 from jobsite.rules.workdays import Calendar, holiday_source
 
 D = date.fromisoformat
@@ -300,7 +301,7 @@ def test_stale_follow_up_next_is_ignored(stale: str) -> None:
     assert actions(item, "2026-11-06") == [
         ("follow-up-call", "2026-11-10", "2026-11-10", "upcoming")
     ]
-    assert date_warnings(item, D("2026-11-06")) == [
+    assert list(plan(item, D("2026-11-06"), US).warnings) == [
         Problem(
             "journal/acme.md",
             3,
@@ -611,14 +612,14 @@ def test_gb_calendar_moves_the_thank_you_call_past_boxing_day_observed() -> None
     assert by_action(item, "2026-12-24")["thank-you-call"][0] == "2026-12-28"
 
 
-# --- plan_all and date_warnings ---------------------------------------------------------------
+# --- plan_journal and the date warnings ---------------------------------------------------
 
 
-def test_plan_all_sorts_by_due_company_the_methods_order_then_file() -> None:
+def test_plan_journal_sorts_by_due_company_the_methods_order_then_file() -> None:
     beta = opportunity("2026-11-02 applied", company="Beta", path="journal/beta.md")
     acme = opportunity("2026-11-12 interview", company="Acme", path="journal/acme.md")
     acme2 = opportunity("2026-11-02 applied", company="Acme", path="journal/acme-2.md")
-    planned = plan_all([beta, acme, acme2], D("2026-11-13"), US)[1]
+    planned = plan_journal([beta, acme, acme2], D("2026-11-13"), US, DEFAULTS).actions
     assert [(a.due.isoformat(), a.opportunity.path, a.action) for a in planned] == [
         ("2026-11-05", "journal/acme-2.md", "follow-up-call"),
         ("2026-11-05", "journal/beta.md", "follow-up-call"),
@@ -635,7 +636,7 @@ def test_date_warnings_for_future_events_other_than_interviews() -> None:
         "2026-11-30 meeting",
         "2026-12-01 offer",
     )
-    assert date_warnings(item, D("2026-11-10")) == [
+    assert list(plan(item, D("2026-11-10"), US).warnings) == [
         Problem(
             "journal/acme.md",
             11,
@@ -653,6 +654,6 @@ def test_date_warnings_for_future_events_other_than_interviews() -> None:
 
 def test_no_date_warnings_for_a_tidy_file() -> None:
     item = opportunity("2026-11-02 applied", "2026-11-24 interview", next_call="2026-11-20")
-    assert date_warnings(item, D("2026-11-10")) == []
+    assert list(plan(item, D("2026-11-10"), US).warnings) == []
     # A call-back date on a lead cannot be stale: there is no L.
-    assert date_warnings(opportunity(next_call="2026-11-01"), D("2026-11-10")) == []
+    assert list(plan(opportunity(next_call="2026-11-01"), D("2026-11-10"), US).warnings) == []

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from jobsite.rules.agenda import build_agenda
+from jobsite.agenda import build_agenda
 from jobsite.rules.history import follow_up_history
 
 from conftest import DATA

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from jobsite.journal.parse import parse_file
 from jobsite.journal.settings import Settings
 from jobsite.model import Event, Opportunity
-from jobsite.rules.followups import past_events, plan, plan_all
+from jobsite.rules.followups import past_events, plan
 from jobsite.rules.history import DONE_BY, OUTCOMES, follow_up_history
+from jobsite.rules.planning import plan_journal
 from jobsite.rules.workdays import Calendar, holiday_source
 from jobsite.vocabulary import ACTIONS, CLOSING, EVENT_TYPES, INTERVIEWS
 
@@ -165,10 +166,12 @@ def test_closed_and_paused_opportunities_never_have_actions(item, today, setup) 
 @given(st.lists(opportunities(), max_size=6), days, plan_settings(), st.randoms())
 def test_the_plan_does_not_depend_on_the_order_of_files(items, today, setup, rng) -> None:
     calendar, config = setup
-    expected = [a.as_json() for a in plan_all(items, today, calendar, config)[1]]
+    expected = [a.as_json() for a in plan_journal(items, today, calendar, config).actions]
     shuffled = list(items)
     rng.shuffle(shuffled)
-    assert [a.as_json() for a in plan_all(shuffled, today, calendar, config)[1]] == expected
+    assert [
+        a.as_json() for a in plan_journal(shuffled, today, calendar, config).actions
+    ] == expected
     keys = [(a["due"], a["company"], ACTIONS.index(a["action"])) for a in expected]
     assert keys == sorted(keys)
 

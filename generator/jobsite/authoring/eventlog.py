@@ -9,6 +9,7 @@ parsed again and compared with the original before anyone may write it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -23,12 +24,21 @@ from jobsite.errors import EventLogError, reason
 from jobsite.journal import frontmatter
 from jobsite.journal import yamlnodes as yn
 from jobsite.journal.parse import Parsed, parse_file
-from jobsite.model import Event
+from jobsite.model import Event, Opportunity
 from jobsite.vocabulary import CHANNELS, EVENT_ALIASES, TYPE_WORDS, resolve
 
 
 class _UnsupportedError(Exception):
     """A shape of front matter the insertion does not handle; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """The file's new bytes, and the opportunity they read back as (the old one plus the
+    event: checked before anyone may write them)."""
+
+    data: bytes
+    opportunity: Opportunity
 
 
 def new_event(
@@ -55,7 +65,7 @@ def _clean(text: str | None) -> str | None:
     return (text.strip() or None) if text is not None else None
 
 
-def append_event(path: str, data: bytes, event: Event) -> bytes:
+def append_event(path: str, data: bytes, event: Event) -> Appended:
     """The bytes of the file at `path` (relative to the root) with `event` appended.
 
     Raises `EventLogError` where the file has errors, where its shape is one the insertion
@@ -80,14 +90,16 @@ def append_event(path: str, data: bytes, event: Event) -> bytes:
     for at, until, insert in sorted(edits, reverse=True):
         yaml_text = yaml_text[:at] + insert + yaml_text[until:]
     new_data = (text[:start] + yaml_text + text[end:]).encode("utf-8")
-    problem = _check(path, data, old, root, new_data=new_data, event=event)
-    if problem:
+    new = parse_file(path, new_data)
+    problem = _check(data, old, root, new_data=new_data, new=new, event=event)
+    if problem or new.opportunity is None:
         raise EventLogError(f"{path}: cannot add the event safely: {problem}; file not changed")
-    return new_data
+    return Appended(new_data, new.opportunity)
 
 
-def log_event(root: Path, path: str, event: Event) -> bytes:
-    """Append `event` to the file at `path` (relative to `root`) atomically; the new bytes.
+def log_event(root: Path, path: str, event: Event) -> Appended:
+    """Append `event` to the file at `path` (relative to `root`) atomically: read once, and
+    replaced by the new bytes, which are returned with what they read back as.
 
     The read, the check and the replacement happen under the folder's lock, so a second
     `jobsite log` waits for this one and then adds to what it wrote. Raises `EventLogError`
@@ -98,8 +110,8 @@ def log_event(root: Path, path: str, event: Event) -> bytes:
     try:
         with folder_lock(file.parent):
             data = file.read_bytes()
-            new_data = append_event(path, data, event)
-            write_atomic(file, new_data, expect=data)
+            appended = append_event(path, data, event)
+            write_atomic(file, appended.data, expect=data)
     except ChangedError:
         raise EventLogError(
             f"{path}: it changed on disk while the event was being added (saved in an "
@@ -107,7 +119,7 @@ def log_event(root: Path, path: str, event: Event) -> bytes:
         ) from None
     except OSError as error:
         raise EventLogError(f"{path}: {reason(error)}") from None
-    return new_data
+    return appended
 
 
 def _front_matter_span(text: str) -> tuple[int, int]:
@@ -241,10 +253,10 @@ def _skip_comments(text: str, at: int, key_col: int) -> int:
 
 
 def _check(
-    path: str, data: bytes, old: Parsed, old_root: Node, *, new_data: bytes, event: Event
+    data: bytes, old: Parsed, old_root: Node, *, new_data: bytes, new: Parsed, event: Event
 ) -> str | None:
-    """Why the new bytes are not the old file plus exactly this event, or None if they are."""
-    new = parse_file(path, new_data)
+    """Why the new bytes (read back as `new`) are not the old file plus exactly this event,
+    or None if they are."""
     if new.opportunity is None or old.opportunity is None:
         return "the result does not load"
     before = [_identity(e) for e in old.opportunity.events]

@@ -1,6 +1,6 @@
 """The `jobsite` command line: each command parses its options, calls one core function and
-prints (`follow_ups`: due and check; `site`: build and serve; `authoring`: init, new, log,
-ics and schema).
+prints (`follow_ups`: due, today and check; `site`: build and serve; `authoring`: init, new
+and log; `exports`: ics and schema; `importing`: import; `adopting`: adopt).
 
 Only the command line reads the clock (`options.today`; `--today` overrides it). User errors
 become a one-line message and exit status 1 in one place, `_Group.invoke`; Click gives usage
@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from jobsite.cli import adopting, authoring, follow_ups, importing, site
+from jobsite.cli import adopting, authoring, exports, follow_ups, importing, site
 from jobsite.errors import JobsiteError
 from jobsite.words import inert
 
@@ -53,6 +53,6 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
-for _module in (follow_ups, site, authoring, importing, adopting):
+for _module in (follow_ups, site, authoring, exports, importing, adopting):
     for _command in _module.COMMANDS:
         main.add_command(_command)

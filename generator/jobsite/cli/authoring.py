@@ -1,4 +1,4 @@
-"""The authoring commands: `init`, `new`, `log`, `ics` and `schema`.
+"""The authoring commands: `init`, `new` and `log`.
 
 Each parses its options, calls one core function and prints. As everywhere in `jobsite.cli`,
 only the command line reads the clock (`--today` overrides it), and every path is relative
@@ -7,24 +7,16 @@ to the journal root (`-C`).
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 
-from jobsite.atomic import folder_lock, write_atomic
 from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
-from jobsite.errors import JobsiteError, reason
-from jobsite.journal.parse import parse_file
-from jobsite.model import Event, Opportunity, Plan
-from jobsite.rules.agenda import Agenda, build_agenda
-from jobsite.rules.followups import date_warnings, plan
-from jobsite.slugs import slugify
-from jobsite.vocabulary import ACTION_LABELS, CHANNELS, INTERVIEWS, KINDS, TYPE_WORDS, resolve
-from jobsite.words import iso_day, quoted
+from jobsite.model import Event, Plan
+from jobsite.vocabulary import ACTION_LABELS, CHANNELS, KINDS, TYPE_WORDS, resolve
+from jobsite.words import inert, iso_day, quoted
 
 _DATE_FORMATS = ["%Y-%m-%d"]
 
@@ -140,7 +132,8 @@ def new(
     Example: jobsite new "Acme Corp" --role "Data Engineer" --contact "Dana Smith" --applied
     Example: jobsite new "Omar Haddad" --kind networking --contacted --meeting 2026-12-02
     """
-    from jobsite.authoring.newfile import Draft, create, render  # noqa: PLC0415 - python-frontmatter
+    from jobsite.authoring.logbook import new as add  # noqa: PLC0415 - python-frontmatter
+    from jobsite.authoring.newfile import Draft  # noqa: PLC0415
 
     if applied is not None and contacted is not None:
         raise click.UsageError("--applied and --contacted cannot be used together")
@@ -164,24 +157,12 @@ def new(
         _one_line(email),
         events,
     )
-    agenda = build_agenda(root, day)
-    folder = root / agenda.settings.journal
-    with _file_errors(agenda.settings.journal), folder_lock(folder):
-        path = create(
-            folder, slugify(company, role, fallback="opportunity"), render(draft).encode("utf-8")
-        )
-    relative = path.relative_to(root).as_posix()
-    if edit:
-        click.edit(filename=str(path))
-    with _file_errors(relative):
-        parsed = parse_file(relative, path.read_bytes())
-    report(parsed.problems)
-    click.echo(f"Created {relative}")
-    if parsed.opportunity is not None:
-        # An application dated ahead counts from its own day, not from today; a booked
-        # interview is shown as what is next.
-        past = [e.date for e in parsed.opportunity.events if e.type not in INTERVIEWS]
-        _print_next(parsed.opportunity, max([day, *past]), agenda)
+    editor = (lambda path: click.edit(filename=str(path))) if edit else None
+    created = add(root, draft, today=day, edit=editor)
+    report(created.problems)
+    click.echo(f"Created {created.path}")
+    if created.plan is not None:
+        _print_next(created.plan)
 
 
 @click.command()
@@ -224,108 +205,54 @@ def log(
     \b
     Example: jobsite log acme call --with Dana --notes "left the three-part message"
     """
-    from jobsite.authoring.eventlog import log_event, new_event  # noqa: PLC0415 - `due` never needs them
-    from jobsite.authoring.targets import find_target, match_contact, stranger  # noqa: PLC0415
+    from jobsite.authoring.logbook import log as add  # noqa: PLC0415 - `due` never needs it
 
     now = today_from(today)
-    agenda = build_agenda(root, now)
-    opportunity = find_target(root, agenda.settings.journal, target, agenda.journal)
-    when = day.date() if day is not None else now
-    contact = match_contact(opportunity, with_)
-    event = new_event(when, event_type, contact, channel, notes)
-    unknown = stranger(opportunity, event.with_)
-    if unknown:
-        click.echo(f"{opportunity.path}: warning: {unknown}", err=True)
-    if any((e.date, e.type) == (event.date, event.type) for e in opportunity.events):
-        click.echo(
-            f"{opportunity.path}: warning: {event.type} on {when} is there already", err=True
-        )
-    new_data = log_event(root, opportunity.path, event)
-    updated = parse_file(opportunity.path, new_data).opportunity or opportunity
-    recorded = "Scheduled" if when > now and event_type in INTERVIEWS else "Logged"
-    click.echo(f"{recorded} {_describe(event)} in {opportunity.path}")
-    report(p for p in date_warnings(updated, now) if p.line == updated.events[-1].line)
-    _print_next(updated, now, agenda)
+    logged = add(
+        root,
+        target,
+        event_type,
+        today=now,
+        day=day.date() if day is not None else None,
+        with_=with_,
+        channel=channel,
+        notes=notes,
+    )
+    for warning in logged.warnings:
+        click.echo(f"{logged.path}: warning: {warning}", err=True)
+    recorded = "Scheduled" if logged.scheduled else "Logged"
+    click.echo(inert(f"{recorded} {_describe(logged.event)} in {logged.path}"))
+    report(logged.problems)
+    _print_next(logged.plan)
 
 
-@click.command()
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    help="Write to FILE (relative to the journal root) instead of standard output.",
-)
-@today_option
-@click.pass_obj
-def ics(root: Path, output: str | None, today: datetime | None) -> None:
-    """Print every action as an all-day event of an iCalendar file, for a calendar app.
-
-    Each action keeps its UID from one run to the next, so a subscribed calendar updates
-    its events instead of adding copies.
-
-    \b
-    Example: jobsite ics -o calendar.ics
-    """
-    from jobsite.site.ics import render_calendar  # noqa: PLC0415 - imports icalendar
-
-    agenda = build_agenda(root, today_from(today), published=True)  # redacted, as calendar.ics
-    report(agenda.problems)
-    data = render_calendar(agenda.actions, agenda.today)
-    if output is None or output == "-":
-        click.echo(data, nl=False)
-        return
-    with _file_errors(output):
-        write_atomic(root / output, data)
-    count = len(agenda.actions)
-    click.echo(f"Wrote {count} event{'' if count == 1 else 's'} to {output}")
-
-
-@click.command()
-def schema() -> None:
-    """Print the JSON Schema of an opportunity file's front matter, for editors.
-
-    \b
-    Example: jobsite schema > opportunity.schema.json
-    """
-    from jobsite.authoring.schema import shipped_schema  # noqa: PLC0415
-
-    click.echo(shipped_schema(), nl=False)
-
-
-def _print_next(opportunity: Opportunity, today: date, agenda: Agenda) -> None:
-    """The actions now owed for `opportunity`, the first as `Next:`; or why there is none."""
-    planned = plan(opportunity, today, agenda.calendar, agenda.settings)
+def _print_next(planned: Plan) -> None:
+    """The actions now owed, the first as `Next:`; or why there is none."""
     if not planned.actions:
-        click.echo(f"Next: nothing: {_why_nothing(planned)}")
+        click.echo(inert(f"Next: nothing: {_why_nothing(planned)}"))
         return
+    contact = planned.opportunity.primary_contact
+    reach = (
+        f" - {contact.name}" + (f", {contact.phone}" if contact.phone else "") if contact else ""
+    )
     for index, action in enumerate(sorted(planned.actions, key=lambda a: a.sort_key)):
         when = f"due {iso_day(action.due)}"
         if action.due_by != action.due:
             when = f"due between {iso_day(action.due)} and {iso_day(action.due_by)}"
         late = " (overdue)" if action.bucket == "overdue" else ""
-        contact = opportunity.primary_contact
-        reach = (
-            f" - {contact.name}" + (f", {contact.phone}" if contact.phone else "")
-            if contact
-            else ""
-        )
         label = "Next" if index == 0 else "Also"
-        click.echo(f"{label}: {ACTION_LABELS[action.action]}, {when}{late}{reach}")
+        click.echo(inert(f"{label}: {ACTION_LABELS[action.action]}, {when}{late}{reach}"))
 
 
 def _why_nothing(planned: Plan) -> str:
-    """The rules' reason for an opportunity that owes nothing, in words."""
-    if planned.status == "paused":
+    """The rules' reason for an opportunity that owes nothing (`Plan.idle`), in words."""
+    if planned.idle == "paused":
         return "the opportunity is paused"
-    if planned.status == "lead":
-        scheduled = planned.scheduled
-        if scheduled is not None:
-            # guide/rules.md §4: with no past event it is a lead, even with an interview booked.
-            return f"its first event is the {scheduled.type} on {iso_day(scheduled.date)}"
+    if planned.idle == "lead":
         path = planned.opportunity.path
-        first = "contacted" if planned.opportunity.kind == "networking" else "applied"
+        first = "contacted" if planned.networking else "applied"
         return f"a lead until its first event (jobsite log {path} {first})"
-    if planned.status != "active":
+    if planned.idle == "closed":
         return "the opportunity is closed"
     return "no follow-up is owed"
 
@@ -390,13 +317,4 @@ def _one_line(text: str | None) -> str | None:
     return (" ".join(text.split()) or None) if text is not None else None
 
 
-@contextlib.contextmanager
-def _file_errors(name: str) -> Iterator[None]:
-    """An OSError as the one-line user error `NAME: reason`."""
-    try:
-        yield
-    except OSError as error:
-        raise JobsiteError(f"{name}: {reason(error)}") from None
-
-
-COMMANDS = (init, new, log, ics, schema)
+COMMANDS = (init, new, log)

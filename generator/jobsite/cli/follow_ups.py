@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
+from jobsite.agenda import Agenda, build_agenda
 from jobsite.cli.options import color, report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.cli.output import format_due, format_json, format_today
 from jobsite.errors import JobsiteError
 from jobsite.model import Problem
-from jobsite.rules.agenda import Agenda, build_agenda
 from jobsite.words import count
 
 

@@ -24,32 +24,43 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobsite.errors import JournalError, reason
-from jobsite.journal.cache import Cache, gc_paused
+from jobsite.journal.cache import Cache
 from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Opportunity, Problem
 
-_ENTRY = "journal"
+_SECTION = "journal"
 # The endings of the files read: `.md`, and the other common spellings of Markdown.
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 _CHUNK = 1 << 16  # one read takes a whole journal file of up to 64 KiB
 
-# What the cache keeps of a file: (size, mtime_ns, ctime_ns, inode, device), its SHA-256, and
-# whether those timestamps may be trusted without reading the file (see the module docstring).
-Stamp = tuple[tuple[int, int, int, int, int], bytes, bool]
+# What `stat` says of a file: (size, mtime_ns, ctime_ns, inode, device).
+Identity = tuple[int, int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the cache keeps of one file: its identity as `stat` gave it, its SHA-256, whether
+    that identity may be trusted without reading the file (see the module docstring), and
+    what parsing it gave."""
+
+    identity: Identity
+    digest: bytes
+    trusted: bool
+    parsed: Parsed
 
 
 @dataclass(frozen=True, slots=True)
 class Journal:
     """The opportunities that loaded and the problems of all files, both in path order.
 
-    `hashes` has the SHA-256 of every file read, by path: what a later stage keys its own
-    cache on (the plans of `rules.agenda`).
+    `digests` has the SHA-256 of every file read, by path: what a later stage keys its own
+    cache on (the plans of `jobsite.agenda`).
     """
 
     opportunities: tuple[Opportunity, ...]
     problems: tuple[Problem, ...]
     files: int
-    hashes: dict[str, bytes]
+    digests: dict[str, bytes]
 
 
 def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
@@ -63,60 +74,44 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
         raise JournalError(f"{folder}/: no such folder (run 'jobsite init' to start a journal)")
     problems: list[Problem] = []
     paths = _find_files(base, folder.strip("/").replace(os.sep, "/"), problems)
-    cached = cache.load(_ENTRY)
-    previous: dict[str, object] = cached if isinstance(cached, dict) else {}
-    current: dict[str, tuple[Stamp, Parsed]] = {}
+    kept = cache.get(_SECTION)
+    previous: dict[str, Entry] = kept if isinstance(kept, dict) else {}
+    current: dict[str, Entry] = {}
     opportunities = []
     clock: tuple[int, int] | None = None  # read once, before the first file is read
     clock_read = False
-    stale = False  # whether any entry is new or changed, so the cache needs writing
-    with gc_paused():
-        for relative, absolute in paths:
-            hit = _entry(previous.get(relative))
-            if hit is None or not hit[0][2] or _identity(absolute) != hit[0][0]:
-                if not clock_read:
-                    clock, clock_read = cache.clock(), True
-                try:
-                    data, info = _read(absolute)
-                except OSError as error:
-                    problems.append(Problem(relative, 1, f"cannot read: {reason(error)}"))
-                    continue
-                digest = hashlib.sha256(data).digest()
-                stamp: Stamp = (_identity_of(info), digest, _trusted(info, clock))
-                if hit is None or hit[0][1] != digest:
-                    hit = stamp, parse_file(relative, data)
-                    stale = True
-                elif hit[0] != stamp:
-                    hit = stamp, hit[1]  # the same bytes: touched, copied back, or aged
-                    stale = True
-            current[relative] = hit
-            problems.extend(hit[1].problems)
-            if hit[1].opportunity is not None:
-                opportunities.append(hit[1].opportunity)
-    if stale or current.keys() != previous.keys():
-        cache.save(_ENTRY, current)
+    changed = False  # whether any entry is new or replaced, so the cache needs writing
+    for relative, absolute in paths:
+        entry = previous.get(relative)
+        if not (
+            isinstance(entry, Entry) and entry.trusted and _identity(absolute) == entry.identity
+        ):
+            if not clock_read:
+                clock, clock_read = cache.clock(), True
+            try:
+                data, info = _read(absolute)
+            except OSError as error:
+                problems.append(Problem(relative, 1, f"cannot read: {reason(error)}"))
+                continue
+            digest = hashlib.sha256(data).digest()
+            if not isinstance(entry, Entry) or entry.digest != digest:
+                parsed = parse_file(relative, data)
+            else:
+                parsed = entry.parsed  # the same bytes: touched, copied back, or aged
+            entry = Entry(_identity_of(info), digest, _trusted(info, clock), parsed)
+        changed = changed or entry is not previous.get(relative)
+        current[relative] = entry
+        problems.extend(entry.parsed.problems)
+        if entry.parsed.opportunity is not None:
+            opportunities.append(entry.parsed.opportunity)
+    if changed or current.keys() != previous.keys():
+        cache.put(_SECTION, current)
     problems.sort(key=lambda p: (p.path, p.line))
-    hashes = {relative: entry[0][1] for relative, entry in current.items()}
-    return Journal(tuple(opportunities), tuple(problems), len(paths), hashes)
+    digests = {relative: entry.digest for relative, entry in current.items()}
+    return Journal(tuple(opportunities), tuple(problems), len(paths), digests)
 
 
-def _entry(value: object) -> tuple[Stamp, Parsed] | None:
-    """A cached entry as `load_journal` saves it, or None for anything else."""
-    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Parsed)):
-        return None
-    stamp = value[0]
-    if not (
-        isinstance(stamp, tuple)
-        and len(stamp) == 3
-        and isinstance(stamp[0], tuple)
-        and isinstance(stamp[1], bytes)
-        and isinstance(stamp[2], bool)
-    ):
-        return None
-    return value  # type: ignore[return-value]
-
-
-def _identity(path: str) -> tuple[int, int, int, int, int] | None:
+def _identity(path: str) -> Identity | None:
     """What `stat` says of the file now, in the form a stamp keeps; None if it cannot."""
     try:
         return _identity_of(os.stat(path))
@@ -124,7 +119,7 @@ def _identity(path: str) -> tuple[int, int, int, int, int] | None:
         return None
 
 
-def _identity_of(info: os.stat_result) -> tuple[int, int, int, int, int]:
+def _identity_of(info: os.stat_result) -> Identity:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
 
 

@@ -7,28 +7,31 @@ and redaction can never disagree with what MkDocs builds. Without a build (`jobs
 `check`, `log`...) `load_settings` resolves mkdocs.yml the way MkDocs does, without importing
 MkDocs (slow to import), and hands the result to the same reader.
 
-mkdocs.yml is read again only to point at the line of a bad option in a message (`locator`);
-that reading never decides a value.
+That reading of mkdocs.yml is `journal.config`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
-from jobsite.errors import SettingsError, reason
+from jobsite.errors import SettingsError
+from jobsite.journal.config import (
+    CONFIG_FILE,
+    PLUGIN_NAME,
+    Locate,
+    locator,
+    plugin_options,
+    read_config,
+)
 from jobsite.journal.yamlnodes import parse_date_text
 from jobsite.words import quoted
 
-CONFIG_FILE = "mkdocs.yml"
-PLUGIN_NAME = "jobsite"
+__all__ = ["CONFIG_FILE", "PLUGIN_NAME", "Settings", "load_settings", "locator", "settings_from"]
+
 REDACTABLE = ("phone", "email", "address", "notes")
 # What `calendar: secret` may put in its feed (`calendar_fields`); see jobsite.site.ics.
 CALENDAR_FIELDS = (
@@ -51,8 +54,6 @@ MAX_GOAL = 1000
 # far beyond any follow-up, and `date` ends at 9999-12-31.
 MAX_DAYS = 3650
 MAX_BUSINESS_DAYS = 260
-
-Locate = Callable[[str], str]
 
 
 class _Unset(enum.Enum):
@@ -131,134 +132,6 @@ def load_settings(root: Path) -> Settings:
         return Settings()
     config = read_config(path)
     return settings_from(plugin_options(config), locator(path))
-
-
-def read_config(path: Path) -> dict[str, object]:
-    """mkdocs.yml as MkDocs' `yaml_load` reads it: `!ENV` resolved, other tags inert, and a
-    file named by `INHERIT` deep-merged under it (a child's list replaces the parent's)."""
-    try:
-        with open(path, "rb") as file:
-            loaded = yaml.load(file, Loader=_ConfigLoader)
-    except OSError as error:
-        raise SettingsError(f"{path.name}:1: cannot read: {reason(error)}") from None
-    except UnicodeDecodeError:
-        raise SettingsError(f"{path.name}:1: not UTF-8 text: save it as UTF-8") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SettingsError(f"{path.name}:{line}: invalid YAML: {problem}") from None
-    config = loaded if isinstance(loaded, dict) else {}
-    parent = config.pop("INHERIT", None)
-    if isinstance(parent, str):
-        parent_path = Path(os.path.normpath(path.parent / parent))
-        if not parent_path.is_file():
-            raise SettingsError(f"{path.name}: INHERIT: {quoted(parent)} does not exist")
-        config = _merge(read_config(parent_path), config)
-    return config
-
-
-def plugin_options(config: Mapping[str, object]) -> dict[str, object]:
-    """The `jobsite` plugin's options in a resolved config, in MkDocs' list or mapping form."""
-    plugins = config.get("plugins")
-    entries: list[object] = []
-    if isinstance(plugins, dict):
-        entries = [{name: options} for name, options in plugins.items()]
-    elif isinstance(plugins, list):
-        entries = plugins
-    for entry in entries:
-        if entry == PLUGIN_NAME:
-            return {}
-        if isinstance(entry, dict) and len(entry) == 1 and PLUGIN_NAME in entry:
-            options = entry[PLUGIN_NAME]
-            if options is None:
-                return {}
-            if not isinstance(options, dict):
-                raise SettingsError(f"{CONFIG_FILE}: {PLUGIN_NAME}: expected a mapping of options")
-            return options
-    return {}
-
-
-def locator(path: Path) -> Locate:
-    """A function naming where an option of the plugin is written: `mkdocs.yml:12: name`.
-
-    Best effort and for messages only: it looks for the option's key in the last `plugins`
-    of the file, then of the files it INHERITs.
-    """
-    lines: dict[str, str] = {}
-    with contextlib.suppress(OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
-        lines = _option_lines(path)
-
-    def locate(name: str) -> str:
-        return f"{lines[name]}: {name}" if name in lines else f"{path.name}: {name}"
-
-    return locate
-
-
-def _option_lines(path: Path, depth: int = 0) -> dict[str, str]:
-    """`file:line` of each option key of the plugin's entry in `path`, or in the file it
-    INHERITs where `path` does not set it."""
-    root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    lines: dict[str, str] = {}
-    if not isinstance(root, yaml.MappingNode):
-        return lines
-    found = {_text(key): value for key, value in root.value}  # the last duplicate wins
-    if isinstance(found.get("INHERIT"), yaml.ScalarNode) and depth < 10:
-        inherited = path.parent / str(found["INHERIT"].value)
-        if inherited.is_file():
-            lines.update(_option_lines(inherited, depth + 1))
-    plugins = found.get("plugins")
-    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
-    for entry in entries:
-        if not isinstance(entry, yaml.MappingNode):
-            continue
-        for name, options in entry.value:
-            if _text(name) == PLUGIN_NAME and isinstance(options, yaml.MappingNode):
-                lines.update(
-                    {_text(k): f"{path.name}:{k.start_mark.line + 1}" for k, _ in options.value}
-                )
-    return lines
-
-
-def _text(node: yaml.Node) -> str:
-    return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-
-
-def _merge(parent: dict[str, object], child: Mapping[str, object]) -> dict[str, object]:
-    """mergedeep's REPLACE strategy, as MkDocs uses it for INHERIT."""
-    merged = dict(parent)
-    for key, value in child.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)  # type: ignore[arg-type]
-        else:
-            merged[key] = value
-    return merged
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with MkDocs' `!ENV`; any other tag (`!!python/name:...`,
-    `!relative`) reads as null, since no jobsite option can use one."""
-
-
-def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    from yaml_env_tag import construct_env_tag  # noqa: PLC0415 - MkDocs' own, small
-
-    return construct_env_tag(loader, node)  # type: ignore[arg-type]
-
-
-def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """A date as YAML reads it, or the text where it is no date (`2026-13-45`), for the
-    option's parser to report."""
-    try:
-        return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
-    except ValueError:
-        return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_ConfigLoader.add_constructor("!ENV", _construct_env)
-_ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 # --- One parser per option: (plain value, "mkdocs.yml:LINE: name") → the typed value ---------

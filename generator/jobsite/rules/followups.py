@@ -10,12 +10,11 @@ settings are parameters, so the rules can be tested on any date and swept by pro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from jobsite.journal.settings import Settings
-from jobsite.model import Action, Event, Opportunity, Plan, Problem
+from jobsite.model import Action, AfterInterview, Event, Opportunity, Plan, Problem
 from jobsite.rules.workdays import Calendar
 from jobsite.vocabulary import CLOSING, INTERVIEWS
 
@@ -24,6 +23,8 @@ DEFAULTS = Settings()
 # What counts as the call after an interview: the thank-you call, or any follow-up call.
 CALLED_AFTER = ("thank-you", "follow-up")
 _OUTREACH = ("applied", "contacted")
+# What counts as their answer to an outreach (the stats' response times).
+_ANSWERS = (*INTERVIEWS, "reply", *CLOSING)
 
 
 def past_events(opportunity: Opportunity, today: date) -> list[Event]:
@@ -59,15 +60,20 @@ def plan(
     opportunity: Opportunity, today: date, calendar: Calendar, settings: Settings = DEFAULTS
 ) -> Plan:
     """What `opportunity` owes on `today` (guide/rules.md §4): its status and its actions, each
-    bucketed."""
+    bucketed, with the facts they were worked out from and those the stats and `jobsite check`
+    read (the interviews and how they were followed up, the first answer, the date warnings)."""
     past = past_events(opportunity, today)
     scheduled = scheduled_interview(opportunity, today)
     interviews = [e for e in past if e.type in INTERVIEWS]
+    outreach = next((e for e in past if e.type in _OUTREACH), None)
     facts = {
         "last": past[-1] if past else None,
         "interview": interviews[-1] if interviews else None,
         "scheduled": scheduled,
-        "outreach": next((e for e in past if e.type in _OUTREACH), None),
+        "outreach": outreach,
+        "answer": _first_answer(past, outreach),
+        "interviews": tuple(_followed_up(past, today, calendar)),
+        "warnings": tuple(_date_warnings(opportunity, past, today)),
     }
     state = status(opportunity, past)
     if state == "lead" and scheduled is not None:
@@ -152,85 +158,56 @@ def bucket(due: date, due_by: date, today: date, horizon_days: int) -> str:
     return "later"
 
 
-def plan_all(
-    opportunities: Iterable[Opportunity],
-    today: date,
-    calendar: Calendar,
-    settings: Settings = DEFAULTS,
-) -> tuple[tuple[Plan, ...], tuple[Action, ...]]:
-    """The plan of every opportunity, in the order given, and all their actions in the order
-    of guide/rules.md §6 (due, company, action, file)."""
-    plans = tuple(plan(o, today, calendar, settings) for o in opportunities)
-    return plans, ordered_actions(plans)
-
-
 def ordered_actions(plans: Iterable[Plan]) -> tuple[Action, ...]:
-    """All the actions of `plans` in the order of guide/rules.md §6 (due, company, action, file)."""
+    """All the actions of `plans` in the order of guide/rules.md §6 (due, company, action,
+    file)."""
     return tuple(sorted((a for p in plans for a in p.actions), key=lambda a: a.sort_key))
 
 
-@dataclass(frozen=True, slots=True)
-class AfterInterview:
-    """How one past interview or meeting was followed up, for the stats."""
-
-    opportunity: Opportunity
-    interview: Event
-    due: date  # B+1: when the thank-you call and the note were due
-    called: bool  # a thank-you call or any follow-up call by `due`
-    noted: bool  # a handwritten note after it
-    settled: bool  # `due` has passed: whatever was not done by then was missed
+def _first_answer(past: list[Event], outreach: Event | None) -> Event | None:
+    """Their first answer to the first outreach: a reply, an interview or meeting, or a
+    decision, dated on or after it."""
+    if outreach is None:
+        return None
+    return next((e for e in past if e.type in _ANSWERS and e.date >= outreach.date), None)
 
 
-def after_interviews(
-    opportunity: Opportunity, today: date, calendar: Calendar
-) -> list[AfterInterview]:
-    """Every past interview of `opportunity` with what followed it (the stats' facts)."""
-    past = past_events(opportunity, today)
-    found = []
+def _followed_up(past: list[Event], today: date, calendar: Calendar) -> Iterator[AfterInterview]:
+    """Each past interview or meeting with what followed it (guide/rules.md §1): a call by
+    B+1, a note after it."""
     for index, event in enumerate(past):
         if event.type not in INTERVIEWS:
             continue
         due = thank_you_due(event, calendar)
         later = past[index + 1 :]
-        found.append(
-            AfterInterview(
-                opportunity,
-                event,
-                due,
-                called=any(e.type in CALLED_AFTER and e.date <= due for e in later),
-                noted=any(e.type == "note" for e in later),
-                settled=bucket(due, due, today, 0) == "overdue",
-            )
+        yield AfterInterview(
+            event,
+            due,
+            called=any(e.type in CALLED_AFTER and e.date <= due for e in later),
+            noted=any(e.type == "note" for e in later),
+            settled=today > due,
         )
-    return found
 
 
-def date_warnings(opportunity: Opportunity, today: date) -> list[Problem]:
-    """What `jobsite check` warns about that depends on today (guide/rules.md §4).
-
-    An event other than an interview dated after today is ignored by the rules; a
-    `follow_up.next` on or before the last event is stale and ignored.
-    """
-    problems = [
-        Problem(
-            opportunity.path,
-            e.line,
-            f"'{e.type}' is dated {e.date}, after today: the rules ignore it until then",
-            "warning",
-        )
-        for e in opportunity.events
-        if e.date > today and e.type not in INTERVIEWS
-    ]
-    past = past_events(opportunity, today)
-    asked = opportunity.follow_up_next
-    if asked is not None and past and asked <= past[-1].date:
-        problems.append(
-            Problem(
+def _date_warnings(opportunity: Opportunity, past: list[Event], today: date) -> Iterator[Problem]:
+    """What `jobsite check` warns about that depends on today (guide/rules.md §3 and §4): an
+    event other than an interview dated after today is ignored by the rules until then; a
+    `follow_up.next` on or before the last event is stale and ignored."""
+    for event in opportunity.events:
+        if event.date > today and event.type not in INTERVIEWS:
+            yield Problem(
                 opportunity.path,
-                opportunity.follow_up_line,
-                f"follow_up.next ({asked}) is not after the last event ({past[-1].date}): "
-                "it is stale and ignored",
+                event.line,
+                f"'{event.type}' is dated {event.date}, after today: "
+                "the rules ignore it until then",
                 "warning",
             )
+    asked = opportunity.follow_up_next
+    if asked is not None and past and asked <= past[-1].date:
+        yield Problem(
+            opportunity.path,
+            opportunity.follow_up_line,
+            f"follow_up.next ({asked}) is not after the last event ({past[-1].date}): "
+            "it is stale and ignored",
+            "warning",
         )
-    return problems

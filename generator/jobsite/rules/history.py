@@ -34,11 +34,11 @@ for is due on that date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from jobsite.journal.settings import Settings
-from jobsite.model import Action, Event, Opportunity, Plan
+from jobsite.model import Action, Event, FollowUp, Opportunity, Plan
 from jobsite.rules.followups import past_events, plan
 from jobsite.rules.workdays import Calendar
 
@@ -52,32 +52,16 @@ DONE_BY = {
 OUTCOMES = ("on time", "late", "missed", "open")
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """One follow-up the rules asked for, and what became of it (see the module docstring).
-
-    `due` and `due_by` are the last the rules gave it; `done` is the day it was done, where
-    it was.
-    """
-
-    opportunity: Opportunity
-    action: str
-    due: date
-    due_by: date
-    outcome: str  # one of OUTCOMES
-    done: date | None = None
-
-
 def follow_up_history(
     opportunity: Opportunity,
     today: date,
     calendar: Calendar,
     settings: Settings,
     current: Plan | None = None,
-) -> list[FollowUp]:
+) -> tuple[FollowUp, ...]:
     """Every follow-up owed by `opportunity` up to `today`, with its outcome.
 
-    `current` is today's plan where the caller has it (the agenda's), else it is made here.
+    `current` is today's plan where the caller has it, else it is made here.
     """
     past = past_events(opportunity, today)
     following: dict[tuple[str, int], Action] = {}
@@ -99,8 +83,8 @@ def follow_up_history(
     now = _follow_ups((current or plan(opportunity, today, calendar, settings)).actions)
     for action in now.values():
         outcome = "missed" if today > action.due_by else "open"
-        found.append(FollowUp(opportunity, action.action, action.due, action.due_by, outcome))
-    return found
+        found.append(FollowUp(action.action, action.due, action.due_by, outcome))
+    return tuple(found)
 
 
 def _follow_ups(actions: tuple[Action, ...]) -> dict[tuple[str, int], Action]:
@@ -111,9 +95,9 @@ def _follow_ups(actions: tuple[Action, ...]) -> dict[tuple[str, int], Action]:
 def _settle(found: list[FollowUp], action: Action, day: date, events: list[Event]) -> None:
     """`action` stopped being asked for on `day`, the day of `events`: done, missed or never
     owed (see the module docstring)."""
-    o, kind, due, due_by = action.opportunity, action.action, action.due, action.due_by
+    kind, due, due_by = action.action, action.due, action.due_by
     if any(event.type in DONE_BY[kind] for event in events):
         outcome = "on time" if day <= due_by else "late"
-        found.append(FollowUp(o, kind, due, due_by, outcome, day))
+        found.append(FollowUp(kind, due, due_by, outcome, day))
     elif day > due_by:
-        found.append(FollowUp(o, kind, due, due_by, "missed"))
+        found.append(FollowUp(kind, due, due_by, "missed"))
