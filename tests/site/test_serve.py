@@ -139,6 +139,26 @@ def test_serve_rebuilds_what_changed_and_search_stays_right(root: Path, tmp_path
         assert sorted(e["location"] for e in after) == sorted(locations)
         assert "Morgan Lee" not in str(_entries_of(after, page))
         assert "Morgan Quinn" in (_fetch(base + "due/index.html") or "")
+        # Two companies edited before the rebuild: both their pages rendered, each once in
+        # search, with what it says now.
+        edits = {
+            "hooli-backend-engineer.md": ("Gavin Belson", "Gavin Oduya"),
+            "initech-platform-engineer.md": ("Peter Gibbons", "Peter Bolton"),
+        }
+        for name, (old, new) in edits.items():
+            edited = root / "journal" / name
+            edited.write_text(edited.read_text(encoding="utf-8").replace(old, new), "utf-8")
+        pages = ("companies/hooli/index.html", "companies/initech/index.html")
+        assert _wait_for(
+            lambda: all(
+                new in str(_entries_of(_search_entries(base), page))
+                for page, (_, new) in zip(pages, edits.values(), strict=True)
+            ),
+            60,
+        )
+        entries = _search_entries(base)
+        assert sorted(e["location"] for e in entries) == sorted(locations)
+        assert "Gavin Belson" not in str(entries) and "Peter Gibbons" not in str(entries)
         # A new company: a page that did not exist, so the rebuild is whole.
         (root / "journal" / "newco.md").write_text(
             "---\ncompany: Newco Widgets\nevents: [2026-11-24 applied]\n---\nA new one.\n",
@@ -162,3 +182,19 @@ def test_serve_rebuilds_what_changed_and_search_stays_right(root: Path, tmp_path
 
 def address(port: int) -> str:
     return f"127.0.0.1:{port}"
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(root: Path, run) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(root, "serve", "--today", "2026-11-26", "-a", address(port))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"serve: cannot listen on 127.0.0.1:{port}: address already in use "
+        f"(another server has it: stop it, or pick another with -a 127.0.0.1:{port + 1})\n"
+    )

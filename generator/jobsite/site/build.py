@@ -61,9 +61,12 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
             finally:
                 config.plugins.on_shutdown()
         except (Abort, ConfigurationError, MkDocsException) as error:
-            if strict and warnings.count:
-                noun = "problem" if warnings.count == 1 else "problems"
-                raise BuildError(f"--strict: {warnings.count} {noun} (listed above)") from None
+            # Only warnings were printed (an error is kept for this one line): with --strict
+            # and no error, they are what stopped the build.
+            printed = warnings.count - len(warnings.errors)
+            if strict and printed and not warnings.errors:
+                noun = "problem" if printed == 1 else "problems"
+                raise BuildError(f"--strict: {printed} {noun} (listed above)") from None
             # An error MkDocs logged before it aborted says more than "Aborted with a BuildError!".
             told = warnings.errors[-1] if warnings.errors else str(error)
             raise BuildError(f"build failed: {_one_line(Exception(told))}") from None
@@ -71,31 +74,22 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
 
 
 def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: bool) -> None:
-    """Serve the site of `root` with live reload until interrupted."""
+    """Serve the site of `root` with live reload until interrupted (`serve`)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     engine.select()
-    from mkdocs.commands.serve import serve  # noqa: PLC0415 - slow import, only here
-    from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
+
+    from jobsite.site.serve import serve  # noqa: PLC0415 - imports MkDocs
 
     config_file = _config_file(root)
     try:
         with _warnings_to_stderr(talk=True), engine.completed_config(config_file) as completed:
-            # MkDocs keeps one plugin object for the whole of `serve` (it has `on_startup`):
-            # this first load makes it, and the day set on it holds for every rebuild.
-            config = load_config(str(config_file), dev_addr=dev_addr, **completed)
-            if PLUGIN_NAME not in config.plugins:
-                raise BuildError(
-                    f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
-                )
-            config.plugins[PLUGIN_NAME].today = today
             serve(
-                config_file=str(config_file),
+                config_file,
+                today,
                 dev_addr=dev_addr,
-                open_in_browser=open_browser,
-                # A rebuild writes only what changed (jobsite.site.incremental).
-                build_type="dirty",
-                **completed,
+                open_browser=open_browser,
+                completed=completed,
             )
     except (Abort, ConfigurationError, MkDocsException) as error:
         raise BuildError(f"serve failed: {_one_line(error)}") from None

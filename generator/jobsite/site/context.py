@@ -1,7 +1,9 @@
 """The one typed context that every page template is rendered with, built in one function.
 
 Templates get data, not logic: the grouping into companies, slugs and buckets is worked out
-here, from an `Agenda`; what is owed and why comes from the rules' plans as they are.
+here, from an `Agenda`; what is owed and why, the stats' facts and the weekly review's come
+from the rules' plans as they are (the agenda's plans carry their history where the site
+asked for it: `weekly.review_start`).
 """
 
 from __future__ import annotations
@@ -12,19 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from jobsite.agenda import Agenda
 from jobsite.authoring.recording import event_line, log_command
 from jobsite.journal.redact import redact_problems
 from jobsite.journal.settings import Me
 from jobsite.model import Action, Event, Opportunity, Plan, Problem
-from jobsite.rules.agenda import Agenda
 from jobsite.site.repository import Repository
 from jobsite.site.stats import Stats, compute_stats
-from jobsite.site.weekly import Goal, Week, goal_progress, weekly_review
+from jobsite.site.templates import SCRIPT_KINDS
+from jobsite.site.weekly import Goal, Week, goal_progress, review_start, weekly_review
 from jobsite.slugs import slugify
 from jobsite.vocabulary import BUCKETS
 
-# The actions that have a script page, in the order the scripts are listed.
-SCRIPT_KINDS = ("follow-up-call", "thank-you-call", "check-in-call", "handwritten-note")
 # The order of hope in which a company's opportunities give it one status.
 _HOPE = ("offer", "hired", "active", "lead", "paused", "withdrawn", "rejected", "closed")
 
@@ -228,7 +229,10 @@ def build_context(
         for a in buckets[b]
         if a.action in SCRIPT_KINDS
     }
-    weeks = weekly_review(agenda)
+    if agenda.review_from != review_start(agenda.today):
+        # The weekly review reads the plans' history: without it, it would show no follow-up.
+        raise ValueError("the site needs build_agenda(..., review_from=review_start(today))")
+    weeks = weekly_review(agenda.plans, agenda.today)
     return SiteContext(
         today=agenda.today,
         horizon_days=agenda.settings.horizon_days,
@@ -242,12 +246,12 @@ def build_context(
         left_out=redact_problems(left_out) if agenda.settings.redact else left_out,
         me=agenda.settings.me,
         search=search,
-        stats=compute_stats(agenda),
+        stats=compute_stats(agenda.plans),
         fills=fills,
         actions=agenda.actions,
         plan_of=plan_of,
         weeks=weeks,
-        goals=goal_progress(agenda, weeks[-1]),
+        goals=goal_progress(agenda.settings.weekly_goal, weeks[-1]),
         repository=repository,
         calendar=calendar,
     )

@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from jobsite.errors import BuildError
-from jobsite.journal.settings import read_config
 from jobsite.site.theme import THEME
 
 VARIABLE = "JOBSITE_ENGINE"
 ENGINES = ("mkdocs", "properdocs")
 
 
-def select(environ: os._Environ[str] | dict[str, str] = os.environ) -> str:
+def select(environ: Mapping[str, str] = os.environ) -> str:
     """Make `import mkdocs` mean the chosen engine, once, before MkDocs is imported."""
     engine = environ.get(VARIABLE, "").strip().lower() or "mkdocs"
     if engine not in ENGINES:
@@ -46,8 +45,20 @@ def select(environ: os._Environ[str] | dict[str, str] = os.environ) -> str:
 def completed_config(config_file: Path) -> Iterator[dict[str, object]]:
     """What to pass MkDocs besides mkdocs.yml so that a root of mkdocs.yml and journal/
     builds: the Material theme where none is named, an empty docs folder where there is
-    none (it lasts as long as the block)."""
-    written = read_config(config_file)
+    none (it lasts as long as the block). mkdocs.yml is read by MkDocs' own reader, so what
+    counts as written (`INHERIT` included) is what MkDocs will read."""
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - MkDocs is imported by now
+
+    try:
+        with open(config_file, "rb") as file:
+            loaded = yaml_load(file)
+    except RecursionError:
+        raise BuildError(
+            f"{config_file.name}: INHERIT: the files inherit each other in a loop"
+        ) from None
+    except Exception:  # MkDocs' own load_config says what is wrong, in its words
+        loaded = {}
+    written = loaded if isinstance(loaded, dict) else {}
     extra: dict[str, object] = {}
     if "theme" not in written:
         extra["theme"] = THEME

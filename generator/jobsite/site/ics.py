@@ -12,40 +12,23 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import jinja2
 
 from jobsite.model import Action
-from jobsite.vocabulary import ACTION_LABELS
-from jobsite.words import iso_day
 
 PRODID = "-//jobsite//follow-ups//EN"
 # What `jobsite ics` and a clear site's calendar.ics show: all but the notes (see
 # `render_calendar`).
 FULL = frozenset({"action", "company", "role", "contact", "phone", "email", "link", "file"})
-# The three-part message of guide/rules.md §1, for the follow-up call after an application or
-# contact.
-THREE_PARTS = (
-    "1. You know they are busy and have probably had many responses to the position.",
-    "2. Ask whether they received your application or resume: that is why you are calling.",
-    "3. Ask whether there is anything you can do to improve your chances.",
-)
-_SCRIPTS: dict[str, tuple[str, ...]] = {
-    "follow-up-call": (
-        "Call with the three-part message (the same on voicemail as live):",
-        *THREE_PARTS,
-    ),
-    "thank-you-call": ("Call to thank them for their time and to reconfirm your interest.",),
-    "handwritten-note": ("Send a handwritten thank-you note.",),
-    "check-in-call": (
-        "Call to say you are still interested and look forward to moving ahead.",
-        "Call again every 7 to 10 days until you get a definite yes or no.",
-    ),
-    "interview": ("Afterwards: a thank-you call the next day and a handwritten note.",),
-}
+TEMPLATE = "calendar.txt"  # the words of each event: its summary and its description
 
 
 def render_calendar(
     actions: Sequence[Action],
     today: date,
+    env: jinja2.Environment,
     *,
     name: str = "Job search follow-ups",
     link: Callable[[Action], str | None] | None = None,
@@ -54,8 +37,9 @@ def render_calendar(
     """An iCalendar file with one all-day event per action, in the order of guide/rules.md §6.
 
     `today` is the day the actions were planned for: it stamps the feed (DTSTAMP) and never
-    enters a UID, which comes from the event that gave rise to each action. `link`, where given,
-    returns the URL of an action's page (the site passes its company pages).
+    enters a UID, which comes from the event that gave rise to each action. `env` holds the
+    templates, whose `calendar.txt` words each event. `link`, where given, returns the URL
+    of an action's page (the site passes its company pages).
 
     `fields` (the `calendar_fields` of a secret feed: some of `settings.CALENDAR_FIELDS`)
     limits each event to what it names: `action` (its name and what to say), `company`,
@@ -84,7 +68,10 @@ def render_calendar(
     stamp = datetime.combine(today, time(), tzinfo=UTC).strftime("%Y%m%dT%H%M%SZ")
     shown = FULL if fields is None else frozenset(fields)
     ordered = sorted(actions, key=lambda a: a.sort_key)
-    events = [_event(action, stamp, link if "link" in shown else None, shown) for action in ordered]
+    words = env.get_template(TEMPLATE).module
+    events = [
+        _event(action, stamp, link if "link" in shown else None, shown, words) for action in ordered
+    ]
     return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
@@ -103,6 +90,7 @@ def _event(
     stamp: str,
     link: Callable[[Action], str | None] | None,
     fields: frozenset[str],
+    words: Any,
 ) -> bytes:
     """One VEVENT, its lines folded and ended with CRLF."""
     from icalendar.parser import Contentline, Contentlines  # noqa: PLC0415 - lazy, as above
@@ -111,13 +99,13 @@ def _event(
     url = link(action) if link is not None else None
     lines = [
         "BEGIN:VEVENT",
-        "SUMMARY:" + vText(summary(action, fields)).to_ical().decode(),
+        "SUMMARY:" + vText(str(words.summary(action, fields))).to_ical().decode(),
         f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",  # a date, not a date-time: an all-day event
         f"DTEND;VALUE=DATE:{action.due + timedelta(days=1):%Y%m%d}",
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
-        "DESCRIPTION:" + vText(description(action, fields)).to_ical().decode(),
+        "DESCRIPTION:" + vText(str(words.description(action, fields))).to_ical().decode(),
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block time
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
         "END:VEVENT",
@@ -130,61 +118,3 @@ def _event(
         else Contentlines([Contentline(line), ""]).to_ical()
         for line in lines
     )
-
-
-def summary(action: Action, fields: Collection[str] = FULL) -> str:
-    """`Thank-you call: Dana Smith (Acme Corp)`, `Thank-you call: Acme Corp`; of `fields`
-    only: `Follow-up: Acme Corp`, `Thank-you call`, `Follow-up`."""
-    label = ACTION_LABELS[action.action] if "action" in fields else "Follow-up"
-    opportunity = action.opportunity
-    contact = opportunity.primary_contact
-    who = contact.name if contact is not None and "contact" in fields else None
-    # The company names the event; the role, where the company is not to be shown.
-    company = (
-        opportunity.company
-        if "company" in fields
-        else (opportunity.role if "role" in fields else None)
-    )
-    if who and company:
-        return f"{label}: {who} ({company})"
-    return f"{label}: {who or company}" if who or company else label
-
-
-def description(action: Action, fields: Collection[str] = FULL) -> str:
-    """Who to reach and how, what to say, and the window where there is one: of `fields`."""
-    opportunity = action.opportunity
-    lines = []
-    where = [
-        text
-        for text, field in ((opportunity.company, "company"), (opportunity.role, "role"))
-        if text and field in fields
-    ]
-    if where:
-        lines.append(" · ".join(where))
-    contact = opportunity.primary_contact
-    if contact is not None:
-        if "contact" in fields:
-            lines.append(contact.name + (f", {contact.title}" if contact.title else ""))
-        if contact.phone and "phone" in fields:
-            lines.append(f"Phone: {contact.phone}")
-        if contact.email and "email" in fields:
-            lines.append(f"Email: {contact.email}")
-    if lines:
-        lines.append("")
-    if action.due_by != action.due:
-        lines.append(f"Between {iso_day(action.due)} and {iso_day(action.due_by)}.")
-    if "action" in fields:
-        lines.extend(_SCRIPTS[action.action])
-    if "notes" in fields:
-        notes = [
-            text
-            for text in (
-                action.trigger.notes if action.trigger is not None else None,
-                contact.notes if contact is not None else None,
-            )
-            if text
-        ]
-        lines += ["", *notes] if notes else []
-    if "file" in fields:
-        lines += ["", f"File: {opportunity.path}"]
-    return "\n".join(lines).strip("\n")

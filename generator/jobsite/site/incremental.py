@@ -1,28 +1,25 @@
-"""Under `jobsite serve`, a rebuild after a journal edit writes only the pages that changed.
+"""Under `jobsite serve`, a rebuild after a journal edit renders only the pages that changed.
 
-MkDocs renders every page on every rebuild; after one journal edit, one company page, the
-lists that show its actions and a few others differ, and the rest of the work (the theme's
-template, search reading every page) is done again for nothing. `jobsite serve` runs MkDocs'
-server with dirty rebuilds, where a page whose file is not modified is neither rendered nor
-written, and keeps its last output. A generated file is modified where its content differs
-from the last build's (`KeptFiles.file`); MkDocs compares the dates of the user's own files.
+MkDocs renders every page on every build; after one journal edit, one company page, the lists
+that show its actions and a few others differ, and the rest of the work (the theme's template,
+search reading every page) is done again for nothing. `jobsite serve` runs MkDocs' dirty
+builds, where a page whose file is not modified is neither rendered nor written, and keeps its
+last output. A generated file is modified where its content differs from the last build's
+(`KeptFiles.file`); MkDocs compares the dates of the user's own files.
 
-What a page's output depends on besides its own content (the site's settings and theme,
-the files that exist: where links lead) is fingerprinted; where that changed, or a page
-came or went, the rebuild is whole: the served folder is emptied so that every file is
-written again. Material's search keeps the entries of the pages it did not read from the
-last build (`search_index_prev`); the entries of every page rebuilt are taken out of it
-first, so that none is left twice or stale. Where that state is not there to fix (another
-theme's search, another version), every rebuild is whole, as in plain MkDocs.
+What a page's output depends on besides its own content (the site's settings and theme, the
+files that exist: where links lead) is fingerprinted; where that changed, or a page came or
+went, the rebuild is whole: the served folder is emptied so that every file is written again.
+The search index of a rebuild holds only the pages it rendered: `search.ServeIndex` makes
+it whole again.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
 
@@ -64,24 +61,15 @@ class KeptFiles:
         self._files.append(made)
         return made
 
-    def begin(self, config: MkDocsConfig, files: Files, setting: object) -> None:
+    def begin(self, config: MkDocsConfig, setting: object) -> None:
         """Once the files are known: a whole rebuild where `setting` (everything else a
-        page's output depends on) or the set of generated files changed, or where search's
-        state cannot be kept right; else the search entries of the pages to rebuild go."""
-        search = _search_plugin(config)
-        kept = getattr(search, "search_index_prev", None)
-        entries = getattr(kept, "entries", None)
-        keeps = search is None or (getattr(search, "is_dirty", False) and kept is None)
-        keeps = keeps or (getattr(search, "is_dirty", False) and isinstance(entries, list))
-        whole = not keeps or setting != self._setting or self._building.keys() != self._last.keys()
+        page's output depends on) or the set of generated files changed."""
+        whole = setting != self._setting or self._building.keys() != self._last.keys()
         self._setting = setting
         if whole:
             for made in self._files:
                 made.changed = True
             clean_directory(config.site_dir)  # the user's own pages are written again too
-        if isinstance(entries, list):
-            rebuilt = {file.url for file in files.documentation_pages() if file.is_modified()}
-            kept.entries = [] if whole else [e for e in entries if _page(e) not in rebuilt]
 
     def commit(self) -> None:
         """The build is written: its files are the ones the next build compares with."""
@@ -91,13 +79,3 @@ class KeptFiles:
         """The build failed: the next one starts afresh."""
         self._last, self._building, self._files = {}, {}, []
         self._setting = None
-
-
-def _search_plugin(config: MkDocsConfig) -> Any | None:
-    """The site's search plugin, if it has one."""
-    return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-def _page(entry: Any) -> str:
-    """The address of the page of a search entry (`companies/acme/#notes` → `companies/acme/`)."""
-    return str(entry.get("location", "")).split("#", 1)[0] if isinstance(entry, dict) else ""

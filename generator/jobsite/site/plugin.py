@@ -1,26 +1,22 @@
 """The `jobsite` MkDocs plugin: hands the generated pages to MkDocs, and nothing more.
 
-It reads its settings once per build from its own options, as MkDocs resolved them
-(`settings_from`), reads the journal through the same pipeline as `jobsite due`, asks
-`pages.render_site` for the pages, adds them with `File.generated`, makes the site private
-(no web fonts, `noindex` on every page) and, under `mkdocs serve`, watches the journal, the
-root's templates and mkdocs.yml.
+Each event does one thing through MkDocs' (and ProperDocs') public plugin API, and asks the
+module whose job it is: the settings (`journal.settings`), the agenda (`jobsite.agenda`), the
+pages (`pages`), Markdown kept apart (`stash`), privacy (`privacy`), protected mode
+(`protect`), search (`search`), and under `jobsite serve` the rebuilds of changed pages only
+(`incremental`) and the server's address check (`serving`).
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import mkdocs
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,14 +25,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from jobsite.agenda import build_agenda
 from jobsite.errors import JobsiteError
 from jobsite.journal.settings import OPTION_NAMES, UNSET, Settings, locator, settings_from
 from jobsite.model import Action
-from jobsite.rules.agenda import build_agenda
-from jobsite.site import PLUGIN_LOGGER
+from jobsite.site import PLUGIN_LOGGER, privacy
 from jobsite.site.ics import render_calendar
 from jobsite.site.incremental import KeptFiles
-from jobsite.site.pages import TEMPLATES_FOLDER, WORKER_SHIM, environment, render_site
+from jobsite.site.pages import render_site
 from jobsite.site.protect import (
     ProtectedBuild,
     derive_site_key,
@@ -45,15 +41,17 @@ from jobsite.site.protect import (
     start_protected_build,
 )
 from jobsite.site.repository import repository_of
+from jobsite.site.search import ServeIndex, index_as_script
 from jobsite.site.serving import checking_host, status_line
 from jobsite.site.stash import Stashed, stash
-from jobsite.site.theme import no_source_facts, use_material
+from jobsite.site.templates import TEMPLATES_FOLDER, environment
+from jobsite.site.theme import use_material
+from jobsite.site.weekly import review_start
 from jobsite.vocabulary import BUCKETS
 
 log = logging.getLogger(PLUGIN_LOGGER)
 
 CALENDAR = "calendar.ics"  # every action as an all-day event, for a calendar to subscribe to
-NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 NAV = [
     {"Home": "index.md"},
     {"Today": "today/index.md"},
@@ -82,8 +80,8 @@ class _Option(c.BaseConfigOption[Any]):
         self.default = UNSET
 
 
-# The options of guide/settings.md, declared from `Settings` itself, so the names and defaults live
-# in one place (`jobsite.journal.settings`).
+# The options of guide/settings.md, declared from `Settings` itself, so the names and
+# defaults live in one place (`jobsite.journal.settings`).
 JobsitePluginConfig = type(
     "JobsitePluginConfig",
     (base.Config,),
@@ -94,10 +92,11 @@ JobsitePluginConfig = type(
 class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type]
     """Adds the due list, company timelines, scripts and stats to an MkDocs site."""
 
-    # The day to build for: `jobsite build --today D` and `jobsite serve --today D` set it on
-    # this object, which MkDocs keeps for the whole command (the plugin has `on_startup`);
-    # None, as under plain `mkdocs build`, is the local date.
+    # Set by `jobsite build` and `jobsite serve` on this object, which MkDocs keeps for the
+    # whole command (the plugin has `on_startup`): the day to build for (None, as under plain
+    # `mkdocs build`, is the local date), and whether rebuilds render only what changed.
     today: date | None = None
+    serving: bool = False
     settings: Settings = Settings()  # read from this build's resolved options in on_config
 
     _protected: ProtectedBuild | None = None  # set by on_config where `protect: true`
@@ -106,45 +105,39 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _written: tuple[str, ...] = ()  # what MkDocs writes from its files: see on_env
     _status: str = ""  # what this build shows, for the line `serve` prints after it
     _built = 0  # builds since the command started: the first is "built", then "rebuilt"
-    _converted: dict[str, _Converted] | None = None  # under `serve` only: see on_startup
     _generated: Mapping[str, Stashed] = MappingProxyType({})  # the pages added to this build
-    _setting: tuple[object, ...] = ()  # what else decides their HTML: see on_nav
     # What search reads of a generated page in place of its HTML: see on_page_content.
     _for_search: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, at class level
     _shown: dict[str, str] = {}  # noqa: RUF012 - the same
     _kept: KeptFiles | None = None  # under `jobsite serve`: see on_startup
+    _index: ServeIndex | None = None  # the same
+    _pages: frozenset[str] = frozenset()  # under `serve`: this build's pages, by URL
+    _rebuilt: frozenset[str] = frozenset()  # ... and those it renders
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Under `serve`, keep each generated page's HTML from one rebuild to the next.
-
-        One journal edit changes a page or two, yet MkDocs converts the Markdown of every page
-        on every rebuild (see benchmarks/README.md for what that costs). (With this hook
-        MkDocs keeps the plugin object across rebuilds; `on_config` still runs for each.)
-        """
-        reusable = command == "serve" and mkdocs.__version__.startswith("1.6.")
-        self._converted = {} if reusable else None
-        # With dirty rebuilds (`jobsite serve`), a generated file whose content is as last
-        # time is not even rendered or written again (see `incremental`).
-        self._kept = KeptFiles() if reusable and dirty else None
+        """Under `jobsite serve`, keep the generated files and the search index from one
+        rebuild to the next, so that a rebuild renders only the pages that changed."""
+        self._kept = KeptFiles() if self.serving else None
+        self._index = ServeIndex() if self.serving else None
         self._salt = self._site_key = None
         self._built = 0
 
     def on_shutdown(self) -> None:
         """The command is over: the next one in this process says its own day."""
-        self.today = None
+        self.today, self.serving = None, False
 
+    @event_priority(100)  # first: the search plugin's on_config reads the theme
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the settings from this build's resolved options, once; keep the site private
-        (no web fonts from another host); with `protect: true`, stop here, before anything is
-        written, if JOBSITE_PASSWORD is not set (`protect`)."""
+        (Material, no web fonts, links that work from disk); with `protect: true`, stop here,
+        before anything is written, if JOBSITE_PASSWORD is not set."""
         try:
             self.settings = settings_from(self.config, locator(Path(config.config_file_path)))
         except JobsiteError as error:
             raise ConfigurationError(str(error)) from None
         use_material(config)
         if config.theme.name == "material":
-            config.theme["font"] = False
-            _works_from_disk(config)
+            privacy.keep_private(config)
         self._protected = self._start_protected(config) if self.settings.protect else None
         return config
 
@@ -163,10 +156,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render the journal's pages and add them, replacing any file at the same path."""
         root = Path(config.config_file_path).resolve().parent
+        today = self.today or date.today()
         try:
             # `published`: with the `redact` setting applied, to the pages and calendar alike.
             agenda = build_agenda(
-                root, self.today or date.today(), settings=self.settings, published=True
+                root, today, settings=self.settings, published=True, review_from=review_start(today)
             )
         except JobsiteError as error:
             raise ConfigurationError(str(error)) from None
@@ -182,31 +176,30 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             agenda,
             directory_urls=config.use_directory_urls,
             slug_for=protected.slug if protected else None,
-            search=protected is None and _has_search(config),
+            search=protected is None and privacy.has_search(config),
             repository=repository_of(config),
             calendar=feed,
         )
-        generated = {path: stash(page) for path, page in site.pages.items()}
         # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`).
-        self._generated = generated
+        self._generated = {path: stash(page) for path, page in site.pages.items()}
         self._for_search, self._shown = {}, {}
-        markdown = {path: page.markdown for path, page in generated.items()}
+        markdown = {path: page.markdown for path, page in self._generated.items()}
         calendars = {}
         if feed is not None:
             # The secret feed shows only the fields listed in `calendar_fields`.
             fields = self.settings.calendar_fields if protected is not None else None
             link = _page_link(config.site_url, site.company_pages)
             calendars[feed] = render_calendar(
-                agenda.actions, agenda.today, link=link, fields=fields
+                agenda.actions, agenda.today, environment(root), link=link, fields=fields
             )
         for path, content in {**markdown, **site.assets, **calendars}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            made = (
-                self._kept.file(config, path, content, site.pages.get(path)) if self._kept else None
-            )
-            files.append(made or File.generated(config, path, content=content))
+            if self._kept is not None:
+                files.append(self._kept.file(config, path, content, site.pages.get(path)))
+            else:
+                files.append(File.generated(config, path, content=content))
         config.extra_css += ["assets/icons.css", "assets/jobsite.css"]
         config.extra_javascript.append("assets/jobsite.js")
         if not config.nav:
@@ -214,29 +207,22 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         return files
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Note, once the files are final, what besides its Markdown decides a page's HTML."""
-        if self._converted is not None:
-            self._setting = (
-                repr(config.markdown_extensions),
-                repr(config.mdx_configs),
-                repr(config.validation),
-                config.use_directory_urls,
-                tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
-            )
+        """Under `serve`, once the files are final: whether this rebuild must be whole."""
         if self._kept is not None:
             # What a page's output depends on besides its content; a protected build is
             # sealed whole, every time.
             whole = object() if self._protected is not None else None
-            config_text = Path(config.config_file_path).read_bytes()
-            setting = (self._setting, config_text, repr(config.nav), repr(config.theme), whole)
-            self._kept.begin(config, files, setting)
+            setting = (
+                Path(config.config_file_path).read_bytes(),
+                repr(config.markdown_extensions),
+                repr(config.mdx_configs),
+                repr(config.nav),
+                repr(config.theme),
+                tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
+                whole,
+            )
+            self._kept.begin(config, setting)
         return nav
-
-    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
-        """Under `serve`, a generated page whose Markdown is unchanged reuses its HTML."""
-        if self._converted is not None and page.file.src_uri in self._generated:
-            page.render = _reusing_render(page, self._converted, self._setting)  # type: ignore[method-assign]
-        return page
 
     @event_priority(100)  # first: other plugins, search and the theme read the whole page
     def on_page_content(
@@ -282,29 +268,40 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     on_page_context = CombinedEvent(_hand_search_its_part, _show_the_whole_page)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Note every file MkDocs will write, dotfiles kept from docs/ included."""
+        """Note every file MkDocs will write, dotfiles kept from docs/ included; under
+        `serve`, which pages this rebuild renders."""
         self._written = tuple(file.dest_uri for file in files)
+        if self._index is not None:
+            # Asked before the pages are written: a written page counts as unmodified after.
+            pages = files.documentation_pages()
+            self._pages = frozenset(f.url for f in pages)
+            self._rebuilt = frozenset(f.url for f in pages if f.is_modified())
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Every page asks search engines to stay away (robots.txt cannot, on project sites),
-        and the repository's link in the header stays a plain link (`no_source_facts`)."""
-        return no_source_facts(_add_noindex(output))
+        """Every page asks search engines to stay away, and makes no request of its own to
+        another host (`privacy`)."""
+        return privacy.private_page(output)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         """The same for MkDocs' static templates, such as 404.html."""
-        return _add_noindex(output_content) if template_name.endswith(".html") else output_content
+        if template_name.endswith(".html"):
+            return privacy.private_page(output_content)
+        return output_content
 
     @event_priority(-100)  # last: after search, sitemap and tags have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With `protect: true`, encrypt or drop everything the build wrote; then say, in one
-        line, what the site now shows (under `serve`, a line per rebuild)."""
+        """With `protect: true`, encrypt or drop everything the build wrote; else make the
+        search index readable from disk (and whole, under `serve`); then say, in one line,
+        what the site now shows (under `serve`, a line per rebuild)."""
         if self._protected is not None:
             self._protected.finish(config, self._written)
         else:
-            _search_index_as_script(config.site_dir)
+            if self._index is not None:
+                self._index.complete(config.site_dir, self._rebuilt, self._pages)
+            index_as_script(config.site_dir)
         if self._kept is not None:
             self._kept.commit()
         if self._built:
@@ -320,46 +317,19 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             self._protected.discard()
         if self._kept is not None:
             self._kept.discard()
+        if self._index is not None:
+            self._index.forget()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
         """Rebuild when a journal file, a template override or mkdocs.yml changes; answer only
-        requests addressed to this server (`serving`); say where it serves."""
+        requests addressed to this server (`serving`)."""
         root = Path(config.config_file_path).resolve().parent
         journal = root / self.settings.journal
         for path in (journal, root / TEMPLATES_FOLDER, Path(config.config_file_path)):
             if path.exists():
                 server.watch(str(path))
         server.set_app(checking_host(server.get_app(), server.server_address[1]))
-        log.info(f"serving the site on {server.url} (press Ctrl+C to stop)")
         return server
-
-
-def _has_search(config: MkDocsConfig) -> bool:
-    """Whether the site gets a search box: a search plugin that is not switched off."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None:
-            return bool(getattr(plugin, "config", {}).get("enabled", True))
-    return False
-
-
-def _works_from_disk(config: MkDocsConfig) -> None:
-    """`site/index.html` opened from a file manager works: every link names its file
-    (`due/index.html`, not `due/`, which opens a folder listing), and search runs its worker
-    through the shim jobsite ships (Material's offline plugin would load it from unpkg.com).
-    The published site uses the same addresses, so a link copied from one works in the other."""
-    config.use_directory_urls = False
-    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-    config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
-
-
-def _search_index_as_script(site_dir: str) -> None:
-    """search/search_index.js beside the JSON: from file://, Material's search reads the
-    index as a script (a page opened from disk may not fetch another file)."""
-    index = Path(site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        data = index.read_text(encoding="utf-8")
-        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def _page_link(site_url: str | None, pages: dict[str, str]) -> Callable[[Action], str | None]:
@@ -371,73 +341,3 @@ def _page_link(site_url: str | None, pages: dict[str, str]) -> Callable[[Action]
         return site_url.rstrip("/") + "/" + pages[action.opportunity.path]
 
     return link
-
-
-@dataclass(frozen=True, slots=True)
-class _Converted:
-    """What MkDocs 1.6's `Page.render` left on a page, for the next `serve` rebuild."""
-
-    markdown: str
-    setting: tuple[object, ...]
-    content: str
-    toc: Any
-    title: str | None
-    anchors: frozenset[str]
-    links: dict[str, dict[str, str]] | None  # `links_to_anchors`, by the target's src_uri
-    records: tuple[logging.LogRecord, ...]  # what the conversion logged: told again on reuse
-
-
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-def _reusing_render(
-    page: Page, kept: dict[str, _Converted], setting: tuple[object, ...]
-) -> Callable[[MkDocsConfig, Files], None]:
-    """`page.render`, skipped where the page's Markdown and `setting` are as last time."""
-    render = page.render
-
-    def reusing(config: MkDocsConfig, files: Files) -> None:
-        last = kept.get(page.file.src_uri)
-        if last is not None and last.markdown == page.markdown and last.setting == setting:
-            page.content, page._title_from_render = last.content, last.title
-            page.toc = copy.deepcopy(last.toc)  # the tags plugin fills in its page's toc in place
-            page.present_anchor_ids = set(last.anchors)
-            if last.links is not None:
-                targets = {uri: files.get_file_from_path(uri) for uri in last.links}
-                page.links_to_anchors = {
-                    target: last.links[uri] for uri, target in targets.items() if target
-                }
-            for record in last.records:
-                logging.getLogger(record.name).handle(record)
-            return
-        records, mkdocs_log = _Records(), logging.getLogger("mkdocs")
-        mkdocs_log.addHandler(records)
-        try:
-            render(config, files)
-        finally:
-            mkdocs_log.removeHandler(records)
-        links = page.links_to_anchors
-        kept[page.file.src_uri] = _Converted(
-            markdown=page.markdown or "",
-            setting=setting,
-            content=page.content or "",
-            toc=copy.deepcopy(page.toc),
-            title=page._title_from_render,
-            anchors=frozenset(page.present_anchor_ids or ()),
-            links=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
-            records=tuple(records.records),
-        )
-
-    return reusing
-
-
-def _add_noindex(html: str) -> str:
-    if NOINDEX in html or "<head" not in html:
-        return html
-    return re.sub(r"(<head[^>]*>)", r"\1" + NOINDEX, html, count=1)

@@ -1,33 +1,26 @@
 """The numbers of the stats page: how often you follow up, and how opportunities move.
 
-"Followed up" after an interview means what guide/rules.md §1 asks for: a thank-you call (or any
-follow-up) within one business day, and a handwritten note. The facts come from the rules
-(`after_interviews`, the plans' statuses), so the stats never count as missed what the due
-list still shows as due.
+"Followed up" after an interview means what guide/rules.md §1 asks for: a thank-you call (or
+any follow-up) within one business day, and a handwritten note. Every fact is one the rules
+put on the plans (`Plan.interviews`, `Plan.answer`, the statuses), so the stats never count as
+missed what the due list still shows as due; this module only counts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
-from typing import TYPE_CHECKING
 
-from jobsite.model import Opportunity, Plan
-from jobsite.rules.followups import AfterInterview, after_interviews, past_events
-from jobsite.vocabulary import CLOSING, INTERVIEWS
-
-if TYPE_CHECKING:
-    from jobsite.rules.agenda import Agenda
-
-_REPLIES = (*INTERVIEWS, "reply", *CLOSING)
+from jobsite.model import Plan
+from jobsite.vocabulary import CLOSING
 
 
 @dataclass(frozen=True, slots=True)
 class FollowUpRate:
     """How many interviews (or meetings) were followed by a call in time, and by a note."""
 
-    label: str
     total: int
     called: int
     noted: int
@@ -59,12 +52,23 @@ class ResponseTime:
 
 
 @dataclass(frozen=True, slots=True)
+class Funnel:
+    """How many opportunities got how far: started (a contact or an application), to an
+    interview or meeting, to a definite yes or no, to an offer or a hire."""
+
+    started: int
+    interviewed: int
+    decided: int
+    offered: int
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     """Everything the stats page shows."""
 
     interviews: FollowUpRate
     meetings: FollowUpRate
-    funnel: tuple[tuple[str, int], ...]
+    funnel: Funnel
     response_times: tuple[ResponseTime, ...]
 
     @property
@@ -74,64 +78,50 @@ class Stats:
         return median(days) if days else None
 
 
-def compute_stats(agenda: Agenda) -> Stats:
-    """The stats of every opportunity in `agenda` as of its day, from the rules' plans."""
-    today, calendar = agenda.today, agenda.calendar
-    followed = [
-        done
-        for plan in agenda.plans
-        for done in after_interviews(plan.opportunity, today, calendar)
-    ]
+def compute_stats(plans: Iterable[Plan]) -> Stats:
+    """The stats of the plans of one day."""
+    plans = tuple(plans)
     return Stats(
-        _rate("Interviews", followed, networking=False),
-        _rate("Networking meetings", followed, networking=True),
-        _funnel(agenda.plans),
-        _response_times(agenda.plans, today),
+        _rate(plans, networking=False),
+        _rate(plans, networking=True),
+        _funnel(plans),
+        _response_times(plans),
     )
 
 
-def _rate(label: str, followed: list[AfterInterview], *, networking: bool) -> FollowUpRate:
+def _rate(plans: tuple[Plan, ...], *, networking: bool) -> FollowUpRate:
     """Interviews count once their thank-you was due and is past (what was not done by then
-    was missed), or sooner where both the call and the note are done."""
+    was missed), or sooner where both the call and the note are done. A meeting, or any
+    interview of a networking contact, counts as a networking meeting."""
     counted = [
         f
-        for f in followed
-        if _is_networking(f.opportunity, f.interview.type) == networking
+        for p in plans
+        for f in p.interviews
+        if (f.interview.type == "meeting" or p.networking) == networking
         and (f.settled or (f.called and f.noted))
     ]
-    return FollowUpRate(
-        label, len(counted), sum(f.called for f in counted), sum(f.noted for f in counted)
-    )
+    return FollowUpRate(len(counted), sum(f.called for f in counted), sum(f.noted for f in counted))
 
 
-def _is_networking(opportunity: Opportunity, event_type: str) -> bool:
-    return event_type == "meeting" or opportunity.kind == "networking"
-
-
-def _funnel(plans: tuple[Plan, ...]) -> tuple[tuple[str, int], ...]:
+def _funnel(plans: tuple[Plan, ...]) -> Funnel:
     started = [p for p in plans if p.last is not None]
-    return (
-        ("Contacted or applied", len(started)),
-        ("Interviewed or met", sum(p.interview is not None for p in started)),
-        ("Definite yes or no", sum(p.status in CLOSING for p in started)),
-        ("Offer or hired", sum(p.status in ("offer", "hired") for p in started)),
+    return Funnel(
+        started=len(started),
+        interviewed=sum(p.interview is not None for p in started),
+        decided=sum(p.status in CLOSING for p in started),
+        offered=sum(p.status in ("offer", "hired") for p in started),
     )
 
 
-def _response_times(plans: tuple[Plan, ...], today: date) -> tuple[ResponseTime, ...]:
-    times = []
-    for plan in plans:
-        outreach = plan.outreach
-        if outreach is None:
-            continue
-        past = past_events(plan.opportunity, today)
-        answer = next((e for e in past if e.type in _REPLIES and e.date >= outreach.date), None)
-        times.append(
-            ResponseTime(
-                plan.opportunity.company,
-                plan.opportunity.path,
-                outreach.date,
-                answer.date if answer else None,
-            )
+def _response_times(plans: tuple[Plan, ...]) -> tuple[ResponseTime, ...]:
+    times = [
+        ResponseTime(
+            p.opportunity.company,
+            p.opportunity.path,
+            p.outreach.date,
+            p.answer.date if p.answer else None,
         )
+        for p in plans
+        if p.outreach is not None
+    ]
     return tuple(sorted(times, key=lambda r: (r.company.casefold(), r.path)))

@@ -10,30 +10,23 @@ Weeks run Monday to Sunday; the last of them is the week of today, so far. Per w
 - the **follow-ups made**: the calls and notes you logged in the week (`follow-up` with its
   aliases `call`, `voicemail` and `email`, `thank-you`, `note`), whatever they were for.
 
-`weekly_goal` sets a number a week for `applications`, `first_contacts` and `follow_ups` (the
-follow-ups made); the home page shows this week's count against each.
+The follow-ups come from the plans (`Plan.history`, made by the rules for the weeks asked:
+`review_start`); this module only counts them. `weekly_goal` sets a number a week for
+`applications`, `first_contacts` and `follow_ups` (the follow-ups made); the home page shows
+this week's count against each.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from jobsite.rules.followups import past_events
-from jobsite.rules.history import FollowUp, follow_up_history
-
-if TYPE_CHECKING:
-    from jobsite.rules.agenda import Agenda
+from jobsite.model import Plan
 
 WEEKS = 8
 MADE = ("follow-up", "thank-you", "note")  # the events that are a call or a note you made
-GOAL_LABELS = {
-    "applications": "Applications",
-    "first_contacts": "First contacts",
-    "follow_ups": "Calls and notes",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +53,24 @@ class Week:
         """The follow-ups due this week that were done, on time or late."""
         return self.on_time + self.late
 
+    @property
+    def on_time_percent(self) -> int:
+        """The share of the follow-ups owed this week done on time (0 with none owed)."""
+        return round(100 * self.on_time / self.owed) if self.owed else 0
+
 
 @dataclass(frozen=True, slots=True)
 class Goal:
     """One number of `weekly_goal` and how far this week has come."""
 
     name: str  # of settings.GOALS
-    label: str
     target: int
     reached: int
+
+    @property
+    def percent(self) -> float:
+        """How far towards the target, at most 100."""
+        return min(100.0, 100 * self.reached / self.target)
 
 
 def monday_of(day: date) -> date:
@@ -76,29 +78,28 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weekly_review(agenda: Agenda, weeks: int = WEEKS) -> tuple[Week, ...]:
-    """The last `weeks` weeks up to the week of `agenda.today`, oldest first."""
-    today = agenda.today
-    first = monday_of(today) - timedelta(weeks=weeks - 1)
-    owed: list[FollowUp] = []
+def review_start(today: date, weeks: int = WEEKS) -> date:
+    """The first day of the review that ends with the week of `today`: what the plans are
+    made to carry the history from (`build_agenda(review_from=...)`)."""
+    # Clamped to the calendar's first day (a Monday): a `--today` in the year 1 has fewer weeks.
+    return date.fromordinal(max(1, monday_of(today).toordinal() - 7 * (weeks - 1)))
+
+
+def weekly_review(plans: Iterable[Plan], today: date, weeks: int = WEEKS) -> tuple[Week, ...]:
+    """The weeks of the review up to the week of `today`, oldest first, from plans made
+    with their history since `review_start(today, weeks)`."""
+    first = review_start(today, weeks)
+    outcomes: Counter[tuple[date, str]] = Counter()
     events: Counter[tuple[date, str]] = Counter()
-    since = first - timedelta(days=_reach(agenda))
-    for planned in agenda.plans:
-        opportunity = planned.opportunity
-        asked = opportunity.follow_up_next
-        if all(e.date < since for e in opportunity.events) and (asked is None or asked < first):
-            continue  # nothing it owed can fall in these weeks
-        owed += follow_up_history(
-            opportunity, today, agenda.calendar, agenda.settings, current=planned
-        )
-        for event in past_events(opportunity, today):
-            if event.date >= first:
+    for planned in plans:
+        for follow_up in planned.history or ():
+            if first <= follow_up.due <= today:
+                outcomes[monday_of(follow_up.due), follow_up.outcome] += 1
+        for event in planned.opportunity.events:
+            if first <= event.date <= today:
                 events[monday_of(event.date), event.type] += 1
-    outcomes: Counter[tuple[date, str]] = Counter(
-        (monday_of(f.due), f.outcome) for f in owed if f.due >= first and f.due <= today
-    )
     found = []
-    for index in range(weeks):
+    for index in range((monday_of(today) - first).days // 7 + 1):
         start = first + timedelta(weeks=index)
         counts = {kind: outcomes[start, kind] for kind in ("on time", "late", "missed", "open")}
         found.append(
@@ -117,21 +118,11 @@ def weekly_review(agenda: Agenda, weeks: int = WEEKS) -> tuple[Week, ...]:
     return tuple(found)
 
 
-def goal_progress(agenda: Agenda, week: Week) -> tuple[Goal, ...]:
+def goal_progress(goals: Iterable[tuple[str, int]], week: Week) -> tuple[Goal, ...]:
     """This week's count against each number of the `weekly_goal` setting."""
     reached = {
         "applications": week.applications,
         "first_contacts": week.first_contacts,
         "follow_ups": week.follow_ups,
     }
-    return tuple(
-        Goal(name, GOAL_LABELS[name], target, reached[name])
-        for name, target in agenda.settings.weekly_goal
-    )
-
-
-def _reach(agenda: Agenda) -> int:
-    """How many days before its due date a follow-up's event can be: the longest wait the
-    settings allow (business days counted generously as two calendar days each)."""
-    settings = agenda.settings
-    return max(2 * settings.follow_up_business_days + 7, settings.check_in_days[1] + 7)
+    return tuple(Goal(name, target, reached[name]) for name, target in goals)

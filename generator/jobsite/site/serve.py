@@ -1,0 +1,117 @@
+"""`jobsite serve`: the site on localhost, rebuilt as the journal changes.
+
+It is MkDocs' development server (`mkdocs.livereload.LiveReloadServer`) running MkDocs' own
+build, as `mkdocs serve` runs them, with three differences: every rebuild after the first is
+a dirty one, where only the pages that changed are rendered (`incremental`); the plugins are
+started as for a full build, so that search writes the index of the pages it read and jobsite
+makes it whole (`search.ServeIndex`); and the address is tried before anything is said, so a
+port already taken is one line, not a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import shutil
+import socket
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jobsite.errors import BuildError, reason
+from jobsite.journal.settings import PLUGIN_NAME
+from jobsite.site import PLUGIN_LOGGER
+
+log = logging.getLogger(PLUGIN_LOGGER)
+
+
+def serve(
+    config_file: Path,
+    today: date | None,
+    *,
+    dev_addr: str,
+    open_browser: bool,
+    completed: dict[str, object],
+) -> None:
+    """Serve the site of the journal root of `config_file` until interrupted; `completed`
+    is what `engine.completed_config` adds to mkdocs.yml."""
+    from mkdocs.commands.build import build  # noqa: PLC0415 - slow imports, only here
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.livereload import LiveReloadServer  # noqa: PLC0415
+
+    site_dir = tempfile.mkdtemp(prefix="jobsite-serve-")
+
+    def get_config() -> Any:
+        config = load_config(str(config_file), site_dir=site_dir, dev_addr=dev_addr, **completed)
+        if PLUGIN_NAME not in config.plugins:
+            raise BuildError(f"mkdocs.yml: the '{PLUGIN_NAME}' plugin is not listed under plugins:")
+        plugin = config.plugins[PLUGIN_NAME]
+        plugin.today, plugin.serving = today, True
+        return config
+
+    try:
+        config = get_config()
+        host, port = config.dev_addr
+        _check_address(host, port)
+        mount_path = urlsplit(config.site_url or "/").path or "/"
+        serve_url = f"http://{host}:{port}{mount_path}"
+        config.site_url = serve_url
+        # As for a full build: each build's search index holds the pages it read (see above).
+        config.plugins.on_startup(command="serve", dirty=False)
+
+        def builder(config: Any = None) -> None:
+            if config is None:
+                config = get_config()
+                config.site_url = serve_url
+            build(config, serve_url=serve_url, dirty=True)
+
+        server = LiveReloadServer(
+            builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path
+        )
+        server.error_handler = _error_page(Path(site_dir))
+        try:
+            builder(config)
+            for path in (config.docs_dir, *config.watch):
+                server.watch(path)
+            server = config.plugins.on_serve(server, config=config, builder=builder)
+            log.info(f"serving the site on {serve_url} (press Ctrl+C to stop)")
+            server.serve(open_in_browser=open_browser)
+        except KeyboardInterrupt:
+            log.info("stopped")
+        except OSError as error:
+            raise BuildError(f"serve: cannot listen on {host}:{port}: {reason(error)}") from None
+        finally:
+            server.shutdown()
+            config.plugins.on_shutdown()
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _check_address(host: str, port: int) -> None:
+    """Bind the address once and let it go, as the server will bind it: one line where that
+    fails (a port in use, an address not of this machine), before anything is built."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        hint = ""
+        if error.errno == errno.EADDRINUSE:
+            hint = f" (another server has it: stop it, or pick another with -a {host}:{port + 1})"
+        raise BuildError(f"serve: cannot listen on {host}:{port}: {reason(error)}{hint}") from None
+
+
+def _error_page(site_dir: Path) -> Callable[[int], bytes | None]:
+    """The site's own 404 page for a missing file, as `mkdocs serve` answers."""
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        if code in (404, 500) and page.is_file():
+            return page.read_bytes()
+        return None
+
+    return error_page
