@@ -105,7 +105,7 @@ def write_floor(root: Path, floor: Path) -> None:
     """The floor of a journal root: one plain Markdown page per opportunity with the facts the
     shared floor shows (title, status, next follow-up, contacts, events, the notes), and an
     index of what is due within a week, the only page in the nav."""
-    from jobsite.rules.agenda import build_agenda
+    from jobsite.agenda import build_agenda
 
     agenda = build_agenda(root, date.fromisoformat(TODAY), use_cache=False)
     docs = floor / "docs"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from jobsite.agenda import build_agenda
 from jobsite.journal import frontmatter
-from jobsite.rules.agenda import build_agenda
 
 from conftest import CHROMIUM_ARGS, REPO
 

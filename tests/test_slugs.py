@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobsite.rules.agenda import build_agenda
+from jobsite.agenda import build_agenda
 from jobsite.site.context import build_context
+from jobsite.site.weekly import review_start
 from jobsite.slugs import LIMIT, slugify
 
 
@@ -61,7 +62,8 @@ def _companies(make_root, names: list[str]) -> dict[str, str]:
         f"{index}.md": f"---\ncompany: {name}\nevents: [2026-11-20 applied]\n---\n"
         for index, name in enumerate(names)
     }
-    agenda = build_agenda(make_root(files), date(2026, 11, 26), use_cache=False)
+    today = date(2026, 11, 26)
+    agenda = build_agenda(make_root(files), today, use_cache=False, review_from=review_start(today))
     return {company.name: company.slug for company in build_context(agenda).companies}
 
 

@@ -6,7 +6,9 @@
 (function () {
   "use strict";
 
-  var LABELS = { overdue: "Overdue", due: "Due now", upcoming: "Upcoming", later: "Later" };
+  /* The page's words: its bucket names, day and month names, and the messages below, from
+     the JSON the page carries (`page_words` in _macros.html), in the site's language. */
+  var WORDS = null;
   var RANK = { overdue: 0, due: 1, upcoming: 2, later: 3 };
   var OWED = { overdue: true, due: true, upcoming: false, later: false };
 
@@ -23,14 +25,18 @@
     return date.toISOString().slice(0, 10);
   }
 
-  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  /* "Mon 30 Nov 2026", as the pages write every day (words.long_day). */
-  function longDate(iso) {
+  /* A day as the pages write it ("Mon 30 Nov 2026"): the page's pattern of CLDR letters
+     (EEE the weekday, d the day, MMM the month, y the year; text in quotes kept). */
+  function longDate(iso, words) {
     var parts = iso.split("-").map(Number);
     var date = new Date(parts[0], parts[1] - 1, parts[2]);
-    return DAYS[date.getDay()] + " " + parts[2] + " " + MONTHS[parts[1] - 1] + " " + parts[0];
+    return words.day_pattern.replace(/EEE|MMM|d|y|'([^']*)'/g, function (token, quoted) {
+      if (token === "EEE") return words.days[date.getDay()];
+      if (token === "MMM") return words.months[parts[1] - 1];
+      if (token === "d") return String(parts[2]);
+      if (token === "y") return String(parts[0]);
+      return quoted;
+    });
   }
 
   /* guide/rules.md §5: overdue past due_by; due within [due, due_by]; upcoming within the horizon. */
@@ -65,7 +71,7 @@
     }
     /* The badge, and the sentence a screen reader hears in its place. */
     var texts = item.querySelectorAll("[data-badge-text]");
-    for (var i = 0; i < texts.length; i++) texts[i].textContent = LABELS[bucket];
+    for (var i = 0; i < texts.length; i++) texts[i].textContent = WORDS.buckets[bucket];
     var container = item.closest("[data-jobsite-list]");
     var target = container && listFor(container, bucket);
     if (target && target !== item.parentNode) target.appendChild(item);
@@ -88,15 +94,17 @@
     }
   }
 
-  /* The notice, naming a day as every page does: in a <time> a program can read. */
-  function tell(notice, before, iso, after) {
+  /* The notice, naming a day as every page does: in a <time> a program can read, where the
+     message says {day}. */
+  function tell(notice, message, iso) {
+    var halves = message.split("{day}");
     var time = document.createElement("time");
     time.setAttribute("datetime", iso);
-    time.textContent = longDate(iso);
+    time.textContent = longDate(iso, WORDS);
     notice.textContent = "";
-    notice.appendChild(document.createTextNode(before));
+    notice.appendChild(document.createTextNode(halves[0]));
     notice.appendChild(time);
-    notice.appendChild(document.createTextNode(after));
+    notice.appendChild(document.createTextNode(halves.slice(1).join("{day}")));
     notice.hidden = false;
   }
 
@@ -125,7 +133,7 @@
     var day = document.querySelector("[data-sheet-day]");
     if (day) {
       day.setAttribute("datetime", today);
-      day.textContent = longDate(today);
+      day.textContent = longDate(today, WORDS);
     }
     var count = document.querySelector("[data-sheet-count]");
     if (count) count.textContent = String(shown);
@@ -189,14 +197,14 @@
     var text = target.tagName === "A" ? target.href : target.textContent;
     function fallBack() {
       if (copyByCommand(text)) {
-        say(button, "Copied");
+        say(button, WORDS.copied);
       } else {
         selectText(target);
-        say(button, "Selected: press Ctrl+C (⌘C on a Mac) to copy");
+        say(button, WORDS.selected);
       }
     }
     if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { say(button, "Copied"); }, fallBack);
+      navigator.clipboard.writeText(text).then(function () { say(button, WORDS.copied); }, fallBack);
     } else {
       fallBack();
     }
@@ -211,6 +219,9 @@
   }
 
   function run() {
+    var words = document.getElementById("jobsite-words");
+    if (!words) return;
+    WORDS = JSON.parse(words.textContent);
     setUpCopying();
     var stamp = document.querySelector("[data-jobsite-computed]");
     if (!stamp) return;
@@ -220,7 +231,7 @@
     if (today === computed) return;
     var notice = stamp.querySelector("[data-stale-notice]");
     if (today < computed) {
-      if (notice) tell(notice, "This page was computed for a later day than today (", today, "); check your clock or rebuild.");
+      if (notice) tell(notice, WORDS.ahead, today);
       return;
     }
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-due][data-due-by]"));
@@ -234,9 +245,7 @@
     refreshSheet(today);
     redateRecords(computed, today);
     if (notice) {
-      tell(notice, "Out of date: today is ", today, ". " + (items.length
-        ? "The buckets were updated in your browser from the dates, but calls you logged since then show only after a rebuild (jobsite build)."
-        : "What is shown here may have changed since: rebuild the site (jobsite build)."));
+      tell(notice, items.length ? WORDS.stale_rebucketed : WORDS.stale, today);
     }
     document.documentElement.setAttribute("data-jobsite-stale", today);
   }

@@ -18,8 +18,9 @@ from datetime import date
 
 import pytest
 
-from jobsite.rules.agenda import build_agenda
+from jobsite.agenda import build_agenda
 from jobsite.site.pages import render_site
+from jobsite.site.weekly import review_start
 
 from conftest import DATA, TESTS
 
@@ -31,7 +32,7 @@ UPDATE = os.environ.get("JOBSITE_UPDATE_GOLDEN") == "1"
 
 def _rendered() -> dict[str, str]:
     # use_cache=False: nothing is written under tests/data.
-    agenda = build_agenda(ROOT, TODAY, use_cache=False)
+    agenda = build_agenda(ROOT, TODAY, use_cache=False, review_from=review_start(TODAY))
     assert agenda.journal.problems == ()
     return render_site(agenda).pages
 

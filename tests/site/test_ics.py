@@ -116,13 +116,18 @@ def test_an_empty_journal_is_an_empty_calendar(run, make_root) -> None:
 
 
 def test_render_calendar_links_each_event_to_its_page(make_root) -> None:
-    from jobsite.rules.agenda import build_agenda
+    from jobsite.agenda import build_agenda
     from jobsite.site.ics import render_calendar
+    from jobsite.site.templates import environment
 
     root = make_root({"acme.md": ACME, "globex.md": LEAD})
     agenda = build_agenda(root, date(2026, 11, 21), use_cache=False)
     data = render_calendar(
-        agenda.actions, agenda.today, name="Mine", link=lambda a: f"https://x.example/{a.action}/"
+        agenda.actions,
+        agenda.today,
+        environment(root),
+        name="Mine",
+        link=lambda a: f"https://x.example/{a.action}/",
     )
     calendar = icalendar.Calendar.from_ical(data)
     assert str(calendar["x-wr-calname"]) == "Mine"
@@ -153,7 +158,9 @@ def _reference_calendar(actions, today: date, link) -> bytes:
     from datetime import UTC, time, timedelta
 
     from jobsite.site import ics
+    from jobsite.site.templates import environment
 
+    words = environment(REPO).get_template(ics.TEMPLATE).module
     calendar = icalendar.Calendar()
     calendar.add("prodid", ics.PRODID)
     calendar.add("version", "2.0")
@@ -169,8 +176,8 @@ def _reference_calendar(actions, today: date, link) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", action.due)
         event.add("dtend", action.due + timedelta(days=1))
-        event.add("summary", ics.summary(action))
-        event.add("description", ics.description(action))
+        event.add("summary", str(words.summary(action, ics.FULL)))
+        event.add("description", str(words.description(action, ics.FULL)))
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["jobsite"])
         if link(action):
@@ -181,8 +188,9 @@ def _reference_calendar(actions, today: date, link) -> bytes:
 
 @pytest.mark.parametrize("with_links", [False, True])
 def test_the_feed_is_byte_for_byte_what_icalendar_writes(make_root, with_links) -> None:
-    from jobsite.rules.agenda import build_agenda
+    from jobsite.agenda import build_agenda
     from jobsite.site.ics import render_calendar
+    from jobsite.site.templates import environment
 
     root = make_root({"acme.md": ACME, "globex.md": LEAD, "zurich.md": TRICKY})
     today = date(2026, 11, 26)
@@ -194,7 +202,7 @@ def test_the_feed_is_byte_for_byte_what_icalendar_writes(make_root, with_links) 
             f"https://example.org/site/companies/{action.opportunity.path}/" if with_links else None
         )
 
-    feed = render_calendar(agenda.actions, today, link=link)
+    feed = render_calendar(agenda.actions, today, environment(root), link=link)
     assert feed == _reference_calendar(agenda.actions, today, link)
     summaries = [str(e["summary"]) for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")]
     assert any("Zürich Rück; Ltd" in summary for summary in summaries)

@@ -25,10 +25,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner, Result
 
+from jobsite.agenda import build_agenda
 from jobsite.cli import main
-from jobsite.rules.agenda import build_agenda
 from jobsite.site.context import SCRIPT_KINDS
-from jobsite.site.pages import packaged_templates
+from jobsite.site.templates import packaged_templates
 
 from conftest import REPO, SAMPLE_TODAY
 

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from jobsite.rules.agenda import build_agenda
+from jobsite.agenda import build_agenda
 from jobsite.site.pages import render_site
-from jobsite.site.weekly import goal_progress, monday_of, weekly_review
+from jobsite.site.weekly import goal_progress, monday_of, review_start, weekly_review
 
 from conftest import DATA
 
@@ -35,13 +35,13 @@ WEEKS = {
 
 @pytest.fixture(scope="module")
 def agenda():
-    found = build_agenda(ROOT, TODAY, use_cache=False)
+    found = build_agenda(ROOT, TODAY, use_cache=False, review_from=review_start(TODAY))
     assert found.problems == ()
     return found
 
 
 def test_the_hand_worked_weeks(agenda) -> None:
-    weeks = weekly_review(agenda)
+    weeks = weekly_review(agenda.plans, TODAY)
     found = {
         w.start.isoformat(): (
             w.owed,
@@ -64,10 +64,10 @@ def test_the_hand_worked_weeks(agenda) -> None:
 
 
 def test_this_weeks_goals(agenda) -> None:
-    goals = goal_progress(agenda, weekly_review(agenda)[-1])
-    assert [(g.name, g.label, g.reached, g.target) for g in goals] == [
-        ("applications", "Applications", 1, 2),
-        ("follow_ups", "Calls and notes", 1, 3),
+    goals = goal_progress(agenda.settings.weekly_goal, weekly_review(agenda.plans, TODAY)[-1])
+    assert [(g.name, g.reached, g.target) for g in goals] == [
+        ("applications", 1, 2),
+        ("follow_ups", 1, 3),
     ]
 
 
@@ -128,5 +128,7 @@ def test_the_home_page_shows_the_weeks_goals(agenda) -> None:
 
 def test_no_goal_no_section(make_root) -> None:
     root = make_root({"a.md": "---\ncompany: A\nevents: [2026-11-23 applied]\n---\n"}, "")
-    html = render_site(build_agenda(root, TODAY, use_cache=False)).pages["index.md"]
+    html = render_site(
+        build_agenda(root, TODAY, use_cache=False, review_from=review_start(TODAY))
+    ).pages["index.md"]
     assert "jobsite-goals" not in html and "This week" not in html
