@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
@@ -42,7 +42,12 @@ def test_one_all_day_event_per_action_of_due_all(run) -> None:
         start = event.decoded("dtstart")
         assert isinstance(start, date) and not isinstance(start, datetime)
         assert event["dtstart"].params["VALUE"] == "DATE"
-        assert start.isoformat() == action["due"]
+        # An overdue one is on the day the feed was made, saying since when.
+        if action["bucket"] == "overdue":
+            assert start.isoformat() == SAMPLE_TODAY
+            assert "Overdue: it was due" in str(event["description"])
+        else:
+            assert start.isoformat() == action["due"]
         assert (event.decoded("dtend") - start).days == 1
         assert action["company"] in str(event["summary"])
         assert action["file"] in str(event["description"])
@@ -174,8 +179,9 @@ def _reference_calendar(actions, today: date, link) -> bytes:
         event = icalendar.Event()
         event.add("uid", ics.action_uid(action))
         event.add("dtstamp", stamp)
-        event.add("dtstart", action.due)
-        event.add("dtend", action.due + timedelta(days=1))
+        day = today if action.bucket == "overdue" else action.due
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
         event.add("summary", str(words.summary(action, ics.FULL)))
         event.add("description", str(words.description(action, ics.FULL)))
         event.add("transp", "TRANSPARENT")
@@ -206,3 +212,64 @@ def test_the_feed_is_byte_for_byte_what_icalendar_writes(make_root, with_links) 
     assert feed == _reference_calendar(agenda.actions, today, link)
     summaries = [str(e["summary"]) for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")]
     assert any("Zürich Rück; Ltd" in summary for summary in summaries)
+
+
+# --- Overdue calls on today's date, and alarms ------------------------------------------------
+
+
+def test_an_overdue_call_is_on_the_day_of_the_feed_and_says_since_when(run, make_root) -> None:
+    root = make_root({"globex.md": LEAD})  # applied Mon 2 Nov: the call was due Thu 5 Nov
+    [due] = _events(run(root, "ics", "--today", "2026-11-05").stdout_bytes)
+    assert due.decoded("dtstart") == date(2026, 11, 5)
+    assert "Overdue" not in str(due["description"])
+    [late] = _events(run(root, "ics", "--today", "2026-11-10").stdout_bytes)
+    assert late.decoded("dtstart") == date(2026, 11, 10)
+    assert late.decoded("dtend") == date(2026, 11, 11)
+    assert str(late["description"]).startswith("Globex\n\nOverdue: it was due on Thu 2026-11-05.")
+    assert late["uid"] == due["uid"]  # the same event, moved to today
+
+
+def _alarmed_feed(run, make_root, alarm: str) -> bytes:
+    root = make_root({"acme.md": ACME, "globex.md": LEAD}, f"calendar_alarm: {alarm}")
+    feed = run(root, "ics", "--today", "2026-11-21")
+    assert feed.exit_code == 0, feed.output
+    return feed.stdout_bytes
+
+
+@pytest.mark.parametrize(("alarm", "hours"), [('"09:00"', 9), ("7:30", 7.5), ('"00:00"', 0)])
+def test_calendar_alarm_puts_an_alarm_at_that_time_of_each_events_day(
+    run, make_root, alarm: str, hours: float
+) -> None:
+    """Read by icalendar, and by vobject, a second reader written independently of it."""
+    import vobject
+
+    data = _alarmed_feed(run, make_root, alarm)
+    events = _events(data)
+    assert events
+    for event in events:
+        [valarm] = event.walk("VALARM")
+        assert str(valarm["action"]) == "DISPLAY"
+        assert str(valarm["description"]) == str(event["summary"])
+        assert valarm["trigger"].params["RELATED"] == "START"
+        assert valarm.decoded("trigger") == timedelta(hours=hours)
+    parsed = vobject.readOne(data.decode("utf-8"))
+    read = list(parsed.vevent_list)
+    assert len(read) == len(events)
+    for vevent in read:
+        assert vevent.valarm.trigger.value == timedelta(hours=hours)
+        assert vevent.valarm.action.value == "DISPLAY"
+        assert isinstance(vevent.dtstart.value, date)
+
+
+def test_no_alarm_unless_asked(run, make_root) -> None:
+    root = make_root({"globex.md": LEAD}, "country: US")
+    assert b"VALARM" not in run(root, "ics", "--today", "2026-11-05").stdout_bytes
+
+
+@pytest.mark.parametrize("alarm", ['"9am"', '"25:00"', "[9, 0]", '"09:61"'])
+def test_a_bad_calendar_alarm_is_one_line(run, make_root, alarm: str) -> None:
+    root = make_root({"globex.md": LEAD}, f"calendar_alarm: {alarm}")
+    result = run(root, "ics", "--today", "2026-11-05")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("mkdocs.yml:4: calendar_alarm: expected a time of day")
+    assert result.stderr.count("\n") == 1

@@ -14,9 +14,11 @@ import subprocess
 import sys
 import textwrap
 import zlib
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
+import icalendar
 import pytest
 from click.testing import CliRunner
 from cryptography.exceptions import InvalidTag
@@ -582,3 +584,14 @@ def test_commands_and_github_links_are_only_inside_the_sealed_pages(secret) -> N
     assert "jobsite log journal/quixotrel-zymurgist.md call --with" in today
     assert "https://github.com/ottoline/jobs/edit/main/journal/quixotrel-zymurgist.md" in today
     assert _leaks(site, ["jobsite log", "ottoline/jobs", "Record on GitHub"]) == []
+
+
+def test_the_secret_calendar_carries_the_alarm_too(tmp_path: Path) -> None:
+    root = _secret_root(tmp_path, '\n      calendar_alarm: "08:30"')
+    feed = _secret_build(root)
+    data = (root / "site" / feed).read_bytes()
+    events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    assert events
+    assert all(
+        e.walk("VALARM")[0].decoded("trigger") == timedelta(hours=8, minutes=30) for e in events
+    )

@@ -13,9 +13,10 @@ That reading of mkdocs.yml is `journal.config`.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from jobsite.errors import SettingsError
@@ -97,6 +98,7 @@ class Settings:
     # password (None: a protected site has no calendar; a clear one has calendar.ics).
     calendar: str | None = None
     calendar_fields: frozenset[str] = CALENDAR_DEFAULT_FIELDS  # what the secret feed shows
+    calendar_alarm: time | None = None  # an alarm at this time of each calendar event's day
     weekly_goal: tuple[tuple[str, int], ...] = ()  # (of GOALS, a number a week), in GOALS order
     # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
     where: dict[str, str] = field(default_factory=dict, compare=False)
@@ -262,6 +264,20 @@ def _calendar(value: object, location: str) -> str | None:
     return text
 
 
+def _calendar_alarm(value: object, location: str) -> time | None:
+    """`"09:00"`: a time of day, 24-hour. YAML 1.1 reads an unquoted `09:00` as the number of
+    minutes in base 60 (540): that is read back as the time it was written as."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return time(value // 60, value % 60)
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return time(int(match[1]), int(match[2]))
+    raise SettingsError(f'{location}: expected a time of day, e.g. "09:00", not {quoted(text)}')
+
+
 def _calendar_fields(value: object, location: str) -> frozenset[str]:
     return _some_of(value, location, CALENDAR_FIELDS, "unknown field")
 
@@ -295,5 +311,6 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "me": _me,
     "calendar": _calendar,
     "calendar_fields": _calendar_fields,
+    "calendar_alarm": _calendar_alarm,
     "weekly_goal": _weekly_goal,
 }

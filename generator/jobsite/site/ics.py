@@ -33,8 +33,13 @@ def render_calendar(
     name: str = "Job search follow-ups",
     link: Callable[[Action], str | None] | None = None,
     fields: Collection[str] | None = None,
+    alarm: time | None = None,
 ) -> bytes:
     """An iCalendar file with one all-day event per action, in the order of guide/rules.md §6.
+
+    An action is on its due day; an overdue one is on `today`, the day the feed was made
+    (a day already past is one no calendar shows), and its description says since when. With
+    `alarm` (the `calendar_alarm` setting), each event has an alarm at that time of its day.
 
     `today` is the day the actions were planned for: it stamps the feed (DTSTAMP) and never
     enters a UID, which comes from the event that gave rise to each action. `env` holds the
@@ -69,8 +74,18 @@ def render_calendar(
     shown = FULL if fields is None else frozenset(fields)
     ordered = sorted(actions, key=lambda a: a.sort_key)
     words = env.get_template(TEMPLATE).module
+    trigger = None if alarm is None else timedelta(hours=alarm.hour, minutes=alarm.minute)
     events = [
-        _event(action, stamp, link if "link" in shown else None, shown, words) for action in ordered
+        _event(
+            action,
+            today=today,
+            stamp=stamp,
+            link=link if "link" in shown else None,
+            fields=shown,
+            words=words,
+            alarm=trigger,
+        )
+        for action in ordered
     ]
     return head + b"".join(events) + b"END:VCALENDAR" + end
 
@@ -87,27 +102,44 @@ _FOLD_AT = 75  # RFC 5545: a content line longer than 75 octets is folded
 
 def _event(
     action: Action,
+    *,
+    today: date,
     stamp: str,
     link: Callable[[Action], str | None] | None,
     fields: frozenset[str],
     words: Any,
+    alarm: timedelta | None,
 ) -> bytes:
-    """One VEVENT, its lines folded and ended with CRLF."""
+    """One VEVENT, its lines folded and ended with CRLF; with `alarm`, a VALARM that long
+    after the start of its day (RELATED=START of an all-day event: the local midnight)."""
     from icalendar.parser import Contentline, Contentlines  # noqa: PLC0415 - lazy, as above
-    from icalendar.prop import vText, vUri  # noqa: PLC0415
+    from icalendar.prop import vDuration, vText, vUri  # noqa: PLC0415
 
     url = link(action) if link is not None else None
+    day = today if action.bucket == "overdue" else action.due
+    summary = vText(str(words.summary(action, fields))).to_ical().decode()
+    reminder = []
+    if alarm is not None:
+        trigger = vDuration(alarm).to_ical().decode()
+        reminder = [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "DESCRIPTION:" + summary,
+            f"TRIGGER;RELATED=START:{trigger}",
+            "END:VALARM",
+        ]
     lines = [
         "BEGIN:VEVENT",
-        "SUMMARY:" + vText(str(words.summary(action, fields))).to_ical().decode(),
-        f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",  # a date, not a date-time: an all-day event
-        f"DTEND;VALUE=DATE:{action.due + timedelta(days=1):%Y%m%d}",
+        "SUMMARY:" + summary,
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",  # a date, not a date-time: an all-day event
+        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
         "DESCRIPTION:" + vText(str(words.description(action, fields))).to_ical().decode(),
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block time
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
+        *reminder,
         "END:VEVENT",
     ]
     # icalendar folds a line character by character; most lines are far shorter than the

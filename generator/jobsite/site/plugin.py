@@ -190,7 +190,12 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             fields = self.settings.calendar_fields if protected is not None else None
             link = _page_link(config.site_url, site.company_pages)
             calendars[feed] = render_calendar(
-                agenda.actions, agenda.today, environment(root), link=link, fields=fields
+                agenda.actions,
+                agenda.today,
+                environment(root),
+                link=link,
+                fields=fields,
+                alarm=self.settings.calendar_alarm,
             )
         for path, content in {**markdown, **site.assets, **calendars}.items():
             existing = files.get_file_from_path(path)
