@@ -82,7 +82,9 @@ def test_every_command_shown_is_one_jobsite_takes(where: str, words: list[str]) 
     if words[:1] == ["-C"]:  # the one option before the command: the root
         words = words[2:]
     name, *rest = words
-    context = click.Context(main, info_name="jobsite")
+    # The group's own settings (`-h`): a command caches its help option from the first
+    # context it sees.
+    context = click.Context(main, info_name="jobsite", **main.context_settings)
     command = main.get_command(context, name)
     assert command is not None, f"{where}: no command {name!r}"
     try:

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from jobsite.cli import adopting, authoring, exports, follow_ups, importing, site
+from jobsite.cli import adopting, authoring, digest, exports, follow_ups, importing, site
 from jobsite.errors import JobsiteError
 from jobsite.words import inert
 
@@ -53,6 +53,6 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
-for _module in (follow_ups, site, authoring, exports, importing, adopting):
+for _module in (follow_ups, digest, site, authoring, exports, importing, adopting):
     for _command in _module.COMMANDS:
         main.add_command(_command)

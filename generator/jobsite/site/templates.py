@@ -99,6 +99,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         markdown=lambda text: Markup(as_markdown(str(text))),
         unsearched=lambda html: Markup(as_unsearched(str(html))),
         plain=_plain,
+        code_span=_code_span,
     )
     env.globals.update(
         SCRIPT_KINDS=SCRIPT_KINDS,
@@ -192,6 +193,15 @@ def _markdown_body(body: str) -> Markup:
         lines.append("#" * min(6, level + 3) + text[level:] if heading else text)
     text = "\n".join(lines).strip("\n")
     return Markup(as_markdown(f"{text}\n{fence}" if fence else text))
+
+
+def _code_span(text: str) -> Markup:
+    """`text` as a Markdown code span, as it is: fenced by one backtick more than the longest
+    run of them inside it (CommonMark), so nothing in it can end the span or be markup."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}")
 
 
 def _plain(value: object) -> str:
