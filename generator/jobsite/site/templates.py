@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from jobsite.site.charts import bar
+from jobsite.site.notes import notes_markdown
 from jobsite.site.stash import as_markdown, as_unsearched
 from jobsite.slugs import slugify
 
@@ -174,25 +175,10 @@ def _web_href(url: str) -> str:
 
 
 def _markdown_body(body: str) -> Markup:
-    """A file's own notes, as Markdown for MkDocs to render under the opportunity.
-
-    The notes are the user's own Markdown, so they are passed through, not escaped; their
-    ATX headings move down three levels (to at most h6) to sit under the page's "Notes"
-    heading; setext (underlined) headings are left as written. A code fence left open is
-    closed, so that it cannot take in the rest of the page.
-    """
-    lines, fence = [], ""
-    for text in body.replace("\r\n", "\n").split("\n"):
-        stripped = text.lstrip()
-        if fence and stripped.startswith(fence):
-            fence = ""
-        elif not fence and stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-        heading = None if fence else re.match(r"(#{1,6})(\s)", text)
-        level = len(heading[1]) if heading else 0
-        lines.append("#" * min(6, level + 3) + text[level:] if heading else text)
-    text = "\n".join(lines).strip("\n")
-    return Markup(as_markdown(f"{text}\n{fence}" if fence else text))
+    """A file's own notes, as Markdown for MkDocs to render under the opportunity's "Notes"
+    heading (an h3): passed through, not escaped, with their headings below it in order,
+    Obsidian's tag lines as tags and an open code fence closed (`site.notes`)."""
+    return Markup(as_markdown(notes_markdown(body, base=3)))
 
 
 def _code_span(text: str) -> Markup:
