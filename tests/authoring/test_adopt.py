@@ -24,6 +24,7 @@ from jobsite.authoring.adopting import notes as adopt_module
 from jobsite.authoring.adopting.notes import (
     ADOPTED,
     ALREADY,
+    LINK_OUT,
     NOT_UNDERSTOOD,
     adopt_note,
     adopt_notes,
@@ -123,7 +124,7 @@ READS_AS = {
         ],
     ),
     "front-matter-cms.md": (
-        "active",  # Ghosted: silence is no answer, so the calls go on
+        "closed",  # Ghosted: the company went silent, and the tracker said so
         "Backend Engineer",
         "https://hooli.example/jobs/7",
         [(date(2026, 11, 16), "applied")],
@@ -138,7 +139,32 @@ READS_AS = {
     ),
     "crlf.md": ("active", "Analyst", "https://soylent.example/careers/9", [], []),  # a lead
     "bom.md": ("rejected", "Engineer", None, [(date(2026, 11, 9), "applied")], []),
+    # A later stage with no date of its own: the application is kept, the stage warned about.
+    "interviewing-no-date.md": (
+        "active", "ML Engineer", None, [(date(2026, 11, 10), "applied")], []
+    ),
+    "phone-screen.md": ("active", "Research Engineer", None, [(date(2026, 11, 10), "applied")], []),
+}  # fmt: skip
+
+WARNED = {
+    "interviewing-no-date.md": (
+        "journal/interviewing-no-date.md:4: warning: 'Interviewing': the interview has no "
+        "date, so only the application is recorded (add the interview to events when you know "
+        "its day)"
+    ),
+    "phone-screen.md": (
+        "journal/phone-screen.md:4: warning: 'Phone screen': the interview has no date, so "
+        "only the application is recorded (add the interview to events when you know its day)"
+    ),
 }
+
+
+@pytest.mark.parametrize("name", ADOPTABLE)
+def test_what_adopt_had_to_guess_is_a_warning(name: str) -> None:
+    outcome = adopt_note(f"journal/{name}", (NOTES / name).read_bytes())
+    assert [str(warning) for warning in outcome.warnings] == (
+        [WARNED[name]] if name in WARNED else []
+    )
 
 
 def test_every_golden_file_has_its_reading() -> None:
@@ -160,15 +186,6 @@ NOT_UNDERSTOOD_WHY = {
     "templater-not-run.md": (
         "journal/templater-not-run.md:4: applied_date: '<% tp.date.now(\"YYYY-MM-DD\") %>' is "
         "a Templater command that never ran: write the date (YYYY-MM-DD)"
-    ),
-    "phone-screen.md": (
-        "journal/phone-screen.md:4: status: 'Phone screen' is no stage adopt knows: use "
-        "Applied, Interviewing, Ghosted, Wishlist, Saved, or one of jobsite's statuses "
-        "(active, paused, offer, hired, rejected, withdrawn, closed)"
-    ),
-    "interviewing-no-date.md": (
-        "journal/interviewing-no-date.md:4: status 'Interviewing' but no interview date: add "
-        "interview_date: YYYY-MM-DD"
     ),
 }
 
@@ -199,13 +216,11 @@ def test_a_note_in_jobsites_form_is_left_as_it_is() -> None:
             "3: application_date and applied give different dates: keep one",
         ),
         (
-            "---\ncompany: A\nstatus: Wishlist\napplied_on: 2026-11-02\n---\n",
-            "3: status 'Wishlist' is a lead, yet a date key says it went further: change the "
-            "status or empty the date",
-        ),
-        (
-            "---\ncompany: A\nstatus: Applied\n---\n",
-            "3: status 'Applied' but no application date: add application_date: YYYY-MM-DD",
+            "---\ncompany: A\nstatus: Sent to the moon\napplied_on: 2026-11-02\n---\n",
+            "3: status: 'Sent to the moon' is no stage adopt knows (guide/history.md lists them: "
+            "wishlist, saved, bookmarked, draft, researching, not applied, to apply, ready to "
+            "apply...), nor one of jobsite's statuses (active, paused, offer, hired, rejected, "
+            "withdrawn, closed)",
         ),
         (
             "---\ncompany: A\nposition: B\nposition: C\n---\n",
@@ -214,12 +229,6 @@ def test_a_note_in_jobsites_form_is_left_as_it_is() -> None:
         ("---\n{company: A, position: B}\n---\n", "2: the front matter is one {...}"),
         ("---\ncompany: A\nposition: [B, C]\n---\n", "3: position: expected text, to become role"),
         ("---\ncompany: A\nstatus: [Applied]\n---\n", "3: status: expected one of active,"),
-        ("---\ncompany: A\nposition: B\nrecruiter: dana@acme.example\n---\n", "4: recruiter:"),
-        (
-            "---\ncompany: A\nposition: B\n---\n📧 dana@acme.example\n",
-            "5: a 📧/📞 line with no name: write each contact's name on its 📧/📞 line or on "
-            "the line before",
-        ),
         (
             "---\ncompany: A\nposition: B\n---\n- Dana 📧 d@a.example\n  📧 e@a.example\n",
             "6: a second email for 'Dana'",
@@ -227,14 +236,11 @@ def test_a_note_in_jobsites_form_is_left_as_it_is() -> None:
     ],
     ids=[
         "two-dates",
-        "wishlist-with-date",
-        "applied-without-date",
+        "unknown-stage",
         "twice",
         "flow",
         "role-list",
         "status-list",
-        "recruiter-email",
-        "nameless-contact",
         "two-emails",
     ],
 )
@@ -313,9 +319,24 @@ def test_shapes(before: str, after: str) -> None:
             id="one-line-each",
         ),
         pytest.param(
-            "### Dana Smith\n📞 Phone: 0123 456 789\n",
+            "Dana Smith\n📞 Phone: 0123 456 789\n",
             [Contact("Dana Smith", phone="0123 456 789")],
-            id="a-heading-names-it-a-label-does-not",
+            id="the-line-before-names-it-a-label-does-not",
+        ),
+        pytest.param(
+            "## Recruiter Details\n- 📧 recruiter@adobe.example\n",
+            [Contact("recruiter@adobe.example", email="recruiter@adobe.example")],
+            id="a-heading-is-never-a-name-the-address-stands-for-it",
+        ),
+        pytest.param(
+            "### Dana Smith\n📞 0123 456 789\n",
+            [Contact("0123 456 789", phone="0123 456 789")],
+            id="not-even-a-heading-that-looks-like-one",
+        ),
+        pytest.param(
+            "📧 dana@a.example\n",
+            [Contact("dana@a.example", email="dana@a.example")],
+            id="a-bare-address",
         ),
         pytest.param(
             "```\n📧 not@a.contact\n```\n**Dana Smith** - HR\n📧 dana@a.example\n",
@@ -402,7 +423,7 @@ def test_generated_flat_notes(
     opportunity = parsed.opportunity
     assert opportunity is not None and parsed.problems == []
     assert opportunity.role == (role.strip() or None)
-    expected = "active" if stage.lower() in ("applied", "ghosted") else stage.lower()
+    expected = {"applied": "active", "ghosted": "closed"}.get(stage.lower(), stage.lower())
     assert opportunity.status == expected
     assert [(e.date, e.type) for e in opportunity.events] == [(day, "applied")]
     assert dict(opportunity.extra)["note"] == extra
@@ -494,8 +515,8 @@ def test_a_note_saved_meanwhile_keeps_the_editors_version(tmp_path: Path, monkey
     root = _journal(tmp_path, {"a.md": FLAT})
     real = adopt_module.adopt_note
 
-    def adopt_while_an_editor_saves(path: str, data: bytes):
-        outcome = real(path, data)
+    def adopt_while_an_editor_saves(path: str, data: bytes, **options):
+        outcome = real(path, data, **options)
         (root / path).write_text("---\ncompany: A\nrole: mine\n---\n")
         return outcome
 
@@ -513,3 +534,78 @@ def test_a_dry_run_writes_nothing(tmp_path: Path) -> None:
     [outcome] = adopt_notes(root, "journal", (), write=False)
     assert outcome.result == ADOPTED
     assert (root / "journal/a.md").read_text() == FLAT
+
+
+# Links out of the journal are never followed; --closed-before closes what went quiet.
+
+
+def test_a_symlinked_folder_out_of_the_journal_is_never_rewritten(tmp_path: Path) -> None:
+    """The issue's break: naming the note was refused, a plain `adopt` rewrote it."""
+    root = _journal(tmp_path / "root", {"a.md": FLAT})
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "b.md").write_text(FLAT)
+    (root / "journal" / "linked").symlink_to(outside, target_is_directory=True)
+    (root / "journal" / "c.md").symlink_to(outside / "b.md")
+    outcomes = adopt_notes(root, "journal", (), write=True)
+    assert [(o.path, o.result) for o in outcomes] == [
+        ("journal/a.md", ADOPTED),
+        ("journal/c.md", LINK_OUT),
+        ("journal/linked/b.md", LINK_OUT),
+    ]
+    assert (outside / "b.md").read_text() == FLAT
+    with pytest.raises(AdoptError, match="is not under the journal folder"):
+        note_paths(root, "journal", ("linked/b.md",))
+
+
+def test_a_link_inside_the_journal_is_followed_to_its_note(tmp_path: Path) -> None:
+    root = _journal(tmp_path, {"real/a.md": FLAT})
+    (root / "journal" / "alias").symlink_to(root / "journal" / "real", target_is_directory=True)
+    assert note_paths(root, "journal", ()) == ["journal/alias/a.md"]  # each folder once
+    [outcome] = adopt_notes(root, "journal", (), write=True)
+    assert outcome.result == ADOPTED
+    assert (root / "journal/real/a.md").read_bytes() == outcome.new
+    assert (root / "journal/alias").is_symlink()
+
+
+QUIET = "---\ncompany: A\nposition: B\nstatus: Applied\napplication_date: 2026-03-02\n---\n"
+TALKING = "---\ncompany: C\nevents:\n  - 2026-03-02 applied\n  - 2026-10-01 reply\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "closed", "status"),
+    [
+        (QUIET, True, "closed"),
+        (TALKING, False, "active"),
+        ("---\ncompany: D\nevents: [2026-03-02 applied]\n---\n", True, "closed"),
+        ("---\ncompany: E\nstatus: paused\nevents: [2026-03-02 applied]\n---\n", False, "paused"),
+        (
+            "---\ncompany: F\nevents: [2026-03-02 applied, 2026-03-09 rejected]\n---\n",
+            False,
+            "active",
+        ),
+        ("---\ncompany: G\n---\n", False, "active"),  # a lead has no history to close
+    ],
+    ids=["flat", "recent", "jobsite-form", "paused", "closed-already", "lead"],
+)
+def test_closed_before_closes_an_open_history_whose_last_event_is_older(
+    text: str, closed: bool, status: str
+) -> None:
+    outcome = adopt_note("journal/x.md", text.encode(), closed_before=date(2026, 9, 1))
+    assert outcome.closed is closed
+    new = outcome.new or text.encode()
+    opportunity = parse_file("journal/x.md", new).opportunity
+    assert opportunity is not None
+    assert opportunity.status == status
+
+
+def test_closing_a_note_in_jobsites_form_changes_only_its_status() -> None:
+    text = "---\ncompany: D\nrole: R  # kept\nevents: [2026-03-02 applied]\ntags: [x]\n---\nBody\n"
+    outcome = adopt_note("journal/x.md", text.encode(), closed_before=date(2026, 9, 1))
+    assert outcome.new.decode() == (
+        "---\ncompany: D\nrole: R  # kept\nevents: [2026-03-02 applied]\ntags: [x]\n"
+        "status: closed\n---\nBody\n"
+    )
+    with_status = text.replace("tags: [x]\n", "status: Active\n")
+    again = adopt_note("journal/x.md", with_status.encode(), closed_before=date(2026, 9, 1))
+    assert b"status: closed\n" in again.new

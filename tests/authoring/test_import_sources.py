@@ -11,7 +11,7 @@ import pytest
 from jobsite.authoring.importing.huntr import read_huntr
 from jobsite.authoring.importing.linkedin import read_linkedin
 from jobsite.authoring.importing.mapped import MapError, parse_map, read_mapped
-from jobsite.authoring.importing.record import LEAD, RowError, stage_event
+from jobsite.authoring.importing.record import LEAD, RowError, stage_of
 from jobsite.authoring.importing.table import SourceError
 from jobsite.model import Contact, Event
 
@@ -54,9 +54,8 @@ def test_linkedin_rows_become_applications() -> None:
         "linkedin",
     )
     assert acme.events == (Event(date(2026, 11, 20), "applied", channel="linkedin"),)
-    assert acme.contact == Contact(
-        "dana@acme.example", phone="+1 847 555 0100", email="dana@acme.example"
-    )
+    assert acme.contact is None  # the contact columns are the applicant's own
+    assert batch.me == (("email", "dana@acme.example"), ("phone", "+1 847 555 0100"))
     assert acme.extra == (("resume", "Jane Doe 2026.pdf"),)
     assert (acme.path, acme.line) == ("li.csv", 2)
     assert pg.role == "Analyst, Data" and pg.contact is None
@@ -153,7 +152,7 @@ def test_linkedin_zip_reads_every_job_applications_file(tmp_path: Path) -> None:
         ),
         (
             lambda p: p.write_text("Company,Title\nAcme,Engineer\n"),
-            "export.zip:1: not LinkedIn's Job Applications.csv: "
+            "export.zip:1: not LinkedIn's Job Applications.csv or Saved Jobs.csv: "
             "it has no column 'Application Date'",
         ),
         (lambda p: None, "export.zip: no such file or directory"),
@@ -215,7 +214,7 @@ HUNTR_HEADER = "id,createdAt,lastMovedAt,listName,companyName,title\n"
         ("1,2026-11-06,2026-11-05,Interview,Acme,X", [("2026-11-05", "interview")]),
         ("1,2026-11-02T10:00:00.000Z,2026-11-05T10:00:00Z,Offer,Acme,X", [("2026-11-05", "offer")]),
         ("1,-,-,Applied,Acme,X", "h.csv:2: warning: createdAt and lastMovedAt are empty: "
-         "Applied has no date, imported as a lead"),
+         "'Applied' has no date: a lead until the date is added"),
         ("1,yesterday,-,Applied,Acme,X",
          "h.csv:2: createdAt: 'yesterday' is not a date (YYYY-MM-DD)"),
         ("1,-,-,Ofer,Acme,X", "h.csv:2: listName: unknown stage 'Ofer' (did you mean 'offer'?)"),
@@ -262,7 +261,6 @@ def test_parse_map() -> None:
         (["xyz=A"], "unknown target 'xyz' (one of company, role, date, applied, stage, link, "
                     "contact, email, phone, notes, tags, location, salary, id)"),
         (["company"], "'company' is not TARGET=COLUMN"),
-        (["role=B"], "map the company's column: company=COLUMN"),
         (["company=A,stage=B,status=C"], "'status' is mapped twice"),
         (["company="], "'company' names no column: give company=COLUMN"),
     ],
@@ -320,7 +318,7 @@ def test_without_a_date_column_rows_are_leads(tmp_path: Path) -> None:
     batch = read_mapped(path, "x.csv", parse_map(["company=Company,stage=Stage"]))
     assert [r.events for r in batch.records] == [(), ()]
     assert [str(p) for p in batch.problems] == [
-        "x.csv:3: warning: no date for the stage 'interview': imported as a lead, with no events"
+        "x.csv:3: warning: 'Interview' has no date: a lead until the date is added"
     ]
 
 
@@ -344,10 +342,10 @@ def test_a_mapped_column_that_is_not_there(tmp_path: Path) -> None:
     ],
 )
 def test_stage_words(word: str, stage: str) -> None:
-    assert stage_event(word, "Status") == stage
+    assert stage_of(word, "Status") == stage
 
 
 def test_an_unknown_stage_word() -> None:
     with pytest.raises(RowError) as error:
-        stage_event("Intervew", "Status")
+        stage_of("Intervew", "Status")
     assert str(error.value) == "Status: unknown stage 'Intervew' (did you mean 'interview'?)"

@@ -5,8 +5,10 @@ the guide's examples."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -73,48 +75,65 @@ def test_a_crlf_note_shows_as_lines_in_the_diff(make_root, run) -> None:
 
 
 SUMMARY = """\
-Adopted 6 notes:
+Adopted 8 notes:
   journal/bom.md
   journal/crlf.md
   journal/dataview.md
   journal/front-matter-cms.md
+  journal/interviewing-no-date.md
+  journal/phone-screen.md
   journal/quoted-dates.md
   journal/templater.md
 Already in jobsite's form, left as they were: 1 note
   journal/jobsite-form.md
-Not understood, left as they were: 4 notes
-  journal/interviewing-no-date.md:4: status 'Interviewing' but no interview date: add \
-interview_date: YYYY-MM-DD
+Not understood, left as they were: 2 notes
   journal/no-company.md:1: 'company' is required
-  journal/phone-screen.md:4: status: 'Phone screen' is no stage adopt knows: use Applied, \
-Interviewing, Ghosted, Wishlist, Saved, or one of jobsite's statuses (active, paused, offer, \
-hired, rejected, withdrawn, closed)
   journal/templater-not-run.md:4: applied_date: '<% tp.date.now("YYYY-MM-DD") %>' is a \
 Templater command that never ran: write the date (YYYY-MM-DD)
-Next: review the changes (git diff), then run jobsite due.
+Next: the originals are kept in .jobsite-cache/originals/STAMP/ (to undo: cp -R \
+.jobsite-cache/originals/STAMP/. .); then run jobsite due.
 """
+WARNINGS = """\
+journal/interviewing-no-date.md:4: warning: 'Interviewing': the interview has no date, so only \
+the application is recorded (add the interview to events when you know its day)
+journal/phone-screen.md:4: warning: 'Phone screen': the interview has no date, so only the \
+application is recorded (add the interview to events when you know its day)
+"""
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}-\d{6}")
+
+
+def _stamped(text: str) -> str:
+    """The output with the time of day the originals' folder is named by made `STAMP`."""
+    return _STAMP.sub("STAMP", text)
 
 
 def test_adopt_rewrites_the_notes_and_says_what_became_of_each(make_root, run) -> None:
     names = sorted(path.name for path in NOTES.glob("*.md"))
     root = _root(make_root, *names)
     result = run(root, "adopt")
-    assert result.stdout == SUMMARY
-    assert result.stderr == "4 notes not understood: fix them and run 'jobsite adopt' again\n"
+    assert _stamped(result.stdout) == SUMMARY
+    assert result.stderr == (
+        WARNINGS + "2 notes not understood: fix them and run 'jobsite adopt' again\n"
+    )
     assert result.exit_code == 1
     after = _bytes(root)
     for name in names:
         expected = GOLDEN / name if name in ADOPTABLE else NOTES / name
         assert after[name] == expected.read_bytes(), name
+    # The way back: each original, as it was, where the summary says.
+    [kept] = (root / ".jobsite-cache" / "originals").iterdir()
+    for name in ADOPTABLE:
+        assert (kept / "journal" / name).read_bytes() == (NOTES / name).read_bytes(), name
 
 
 # What `jobsite due` finds once the notes are adopted (the method's rules, guide/rules.md §4): the
 # follow-up call three business days after each application, the thank-you call and the
 # note the day after Initech's interview, Umbrella's interview booked for 3 December; the
-# lead (Soylent) and the rejection (Stark) owe nothing.
+# lead (Soylent), the rejection (Stark) and Hooli (ghosted: closed) owe nothing.
 FOLLOW_UPS = [
     ("journal/dataview.md", "follow-up-call", "2026-11-23", "overdue", "Dana Smith"),
-    ("journal/front-matter-cms.md", "follow-up-call", "2026-11-19", "overdue", "Gavin Belson"),
+    ("journal/interviewing-no-date.md", "follow-up-call", "2026-11-16", "overdue", None),
+    ("journal/phone-screen.md", "follow-up-call", "2026-11-16", "overdue", None),
     ("journal/quoted-dates.md", "interview", "2026-12-03", "upcoming", "Jill Valentine"),
     ("journal/templater.md", "handwritten-note", "2026-11-23", "overdue", "Peter Gibbons"),
     ("journal/templater.md", "thank-you-call", "2026-11-23", "overdue", "Peter Gibbons"),
@@ -126,7 +145,7 @@ def test_then_due_lists_the_follow_ups(make_root, run) -> None:
     assert run(root, "due", "--json", "--today", TODAY).stdout == "[]\n"  # nothing seen yet
     adopted = run(root, "adopt")
     assert adopted.exit_code == 0, adopted.output
-    assert adopted.stdout.endswith("Next: review the changes (git diff), then run jobsite due.\n")
+    assert adopted.stdout.endswith("; then run jobsite due.\n")
     result = run(root, "due", "--json", "--today", TODAY)
     assert (result.exit_code, result.stderr) == (0, "")
     found = json.loads(result.stdout)
@@ -225,10 +244,10 @@ def _block(language: str, after: str) -> str:
 
 README_NOTE = """\
 ---
-company: Acme Corp
+Company: Acme Corp
 position: Data Engineer
-status: Applied               # Interviewing, Offer, Rejected, Ghosted, Wishlist...
-application_date: 2026-11-18
+Status: Applied               # Interviewing, Offer, Rejected, Ghosted, Wishlist...
+Date Applied: 2026-11-18
 next_action: [Follow up]
 website: https://acme.example/jobs/123
 ---
@@ -238,28 +257,61 @@ Dana Smith, HR Generalist
 """
 
 
-def test_the_readmes_hint_and_diff(make_root, run) -> None:
+def test_the_guides_hint_and_diff(make_root, run) -> None:
     root = make_root({"2026 Acme.md": README_NOTE})
     hint = run(root, "due", "--today", TODAY).stderr
-    assert hint == _block("text", "says so where it meets")
+    assert hint.splitlines()[0] == _block("text", "where it meets such a note").strip()
     diff = run(root, "adopt", "--dry-run").stdout
     body = diff.split("\n", 3)[3]  # the guide leaves out the --- +++ @@ lines
     assert body.startswith(_block("diff", "shows each change as a diff"))
 
 
-def test_the_readmes_summary(make_root, run) -> None:
+def test_the_guides_summary(make_root, run) -> None:
     globex = "---\ncompany: Globex\nposition: Analyst\napplied_on: 2026-11-18\n---\n"
     hooli = "---\ncompany: Hooli\nevents: [2026-11-02 applied]\n---\n"
     initech = "---\ncompany: Initech\nposition: Engineer\napplied_date: <% tp.date.now() %>\n---\n"
     root = make_root(
         {"2026 Acme.md": README_NOTE, "globex.md": globex, "hooli.md": hooli, "initech.md": initech}
     )
-    assert run(root, "adopt").stdout == _block("text", "why one was not understood")
+    shown = _block("text", "why one was not understood")
+    assert _stamped(run(root, "adopt").stdout) == _stamped(shown)
 
 
-def test_the_readme_names_every_flat_key_adopt_reads() -> None:
-    from jobsite.journal import foreign
+def test_inside_a_clean_git_repository_git_is_the_way_back(make_root, run) -> None:
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    root = make_root({"2026 Acme.md": README_NOTE})
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "notes"]):
+        subprocess.run([git, "-C", str(root), *args], check=True, env={**os.environ, **env})
+    result = run(root, "adopt")
+    assert result.stdout.endswith(
+        "Next: review the changes (git diff) and undo any with git checkout -- FILE; "
+        "then run jobsite due.\n"
+    )
+    assert not (root / ".jobsite-cache" / "originals").exists()
+    # A note changed since its commit is not git's to give back: its original is kept.
+    (root / "journal" / "later.md").write_text(README_NOTE.replace("Acme Corp", "Globex"))
+    again = run(root, "adopt")
+    assert ".jobsite-cache/originals/" in again.stdout
+    [kept] = (root / ".jobsite-cache" / "originals").iterdir()
+    assert (kept / "journal" / "later.md").read_text() == README_NOTE.replace("Acme Corp", "Globex")
 
-    table = SECTION[: SECTION.index("Everything else stays byte for byte")]
-    for key in (*foreign.DATE_KEYS, *foreign.ROLE_KEYS, *foreign.LINK_KEYS, *foreign.CONTACT_KEYS):
-        assert re.search(rf"`{key}`", table), key
+
+def test_a_symlinked_folder_out_of_the_journal_is_left_alone(
+    tmp_path: Path, make_root, run
+) -> None:
+    root = _root(make_root, "dataview.md")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.copy(NOTES / "dataview.md", outside / "x.md")
+    (root / "journal" / "linked").symlink_to(outside, target_is_directory=True)
+    result = run(root, "adopt")
+    assert result.exit_code == 0
+    assert (
+        "Reached through a link out of the journal folder, left as they were: 1 note\n"
+        "  journal/linked/x.md\n"
+    ) in result.stdout
+    assert (outside / "x.md").read_bytes() == (NOTES / "dataview.md").read_bytes()

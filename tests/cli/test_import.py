@@ -29,6 +29,12 @@ LINKEDIN_CREATED = (
     "Created journal/株式会社サンプル-data-scientist.md\n"
     "Created journal/initech-engineer-ii.md\n"
 )
+ME = (
+    "The export gives your own email and phone (the contact columns are yours, not the "
+    "company's); to sign the call scripts with them, add to the jobsite plugin in mkdocs.yml: "
+    "me: {name: YOUR NAME, email: dana@acme.example, phone: +1 847 555 0100}\n"
+)
+UNDO = "No file was changed: to undo, delete the files created.\n"
 LINKEDIN_BAD = (
     "1 bad row left out: fix it in li.csv and import it again "
     "(the rows imported now are skipped then)\n"
@@ -53,11 +59,8 @@ def _action(file: str, company: str, role: str, action: str, due: str, **reach: 
 CALL, THANKS, NOTE = "follow-up-call", "thank-you-call", "handwritten-note"
 LINKEDIN_DUE = [
     _action("journal/initech-engineer-ii.md", "Initech", 'Engineer "II"', CALL, "2024-10-09"),
-    _action(
-        "journal/acme-corp-data-engineer.md", "Acme Corp", "Data Engineer", CALL,
-        "2026-11-25", contact="dana@acme.example", phone="+1 847 555 0100",
-        email="dana@acme.example",
-    ),
+    # The contact columns are the applicant's own: no contact to call.
+    _action("journal/acme-corp-data-engineer.md", "Acme Corp", "Data Engineer", CALL, "2026-11-25"),
     _action(
         "journal/procter-and-gamble-analyst-data.md", "Procter & Gamble", "Analyst, Data", CALL,
         "2026-11-27",
@@ -102,6 +105,8 @@ def test_linkedin_csv(run, make_root: MakeRoot) -> None:
     assert result.stdout == (
         LINKEDIN_CREATED
         + "li.csv: 5 created, 0 skipped (already in the journal), 1 bad row.\n"
+        + ME
+        + UNDO
         + "Next: jobsite due\n"
     )
     assert result.stderr == (
@@ -113,15 +118,11 @@ def test_linkedin_csv(run, make_root: MakeRoot) -> None:
         "---\n"
         "company: Acme Corp\n"
         "role: Data Engineer\n"
-        "contacts:\n"
-        "  - name: dana@acme.example\n"
-        "    phone: +1 847 555 0100\n"
-        "    email: dana@acme.example\n"
         "events:\n"
         "  - {date: 2026-11-20, type: applied, channel: linkedin}\n"
         "link: https://www.linkedin.com/jobs/view/4100000001\n"
         "resume: Jane Doe 2026.pdf\n"
-        "imported: {from: linkedin, id: 094c16bc4634}\n"
+        "imported: {from: linkedin, id: 92481bf10412}\n"
         "---\n"
     )
     assert _check_and_due(run, root) == LINKEDIN_DUE
@@ -138,6 +139,8 @@ def test_linkedin_zip_made_like_the_export(run, make_root: MakeRoot) -> None:
     assert result.stdout == (
         LINKEDIN_CREATED
         + f"{name}: 5 created, 0 skipped (already in the journal), 1 bad row.\n"
+        + ME
+        + UNDO
         + "Next: jobsite due\n"
     )
     assert result.stderr.splitlines()[1] == (
@@ -165,7 +168,7 @@ def test_the_same_export_twice_creates_nothing_the_second_time(run, make_root: M
         "already in journal/株式会社サンプル-data-scientist.md (imported before)\n"
         'Skipped row 7, Initech · Engineer "II": '
         "already in journal/initech-engineer-ii.md (imported before)\n"
-        "li.csv: 0 created, 5 skipped (already in the journal), 1 bad row.\n"
+        "li.csv: 0 created, 5 skipped (already in the journal), 1 bad row.\n" + ME
     )
     assert again.stderr == (
         "li.csv:8: a quoted value is not closed before the end of the file (cut short?)\n"
@@ -189,7 +192,9 @@ def test_a_header_in_another_order_matches_what_is_there(run, make_root: MakeRoo
         "journal/acme-corp-data-engineer.md (the same company, role and date)\n"
         "Created journal/globex-analyst.md\n"
         "linkedin-reordered.csv: 1 created, 1 skipped (already in the journal), 0 bad rows.\n"
-        "Next: jobsite due\n"
+        + ME
+        + UNDO
+        + "Next: jobsite due\n"
     )
     assert result.stderr == ""
 
@@ -209,7 +214,8 @@ def test_huntr(run, make_root: MakeRoot) -> None:
         "Created journal/zoe-muller-gmbh-engineer.md\n"
         "Created journal/hooli-sre.md\n"
         "huntr-jobs.csv: 6 created, 0 skipped (already in the journal), 2 bad rows.\n"
-        "Next: jobsite due\n"
+        + UNDO
+        + "Next: jobsite due\n"
     )
     assert result.stderr == (
         "huntr-jobs.csv:12: companyName is empty: the job has no company\n"
@@ -303,7 +309,8 @@ def test_csv_with_a_map(run, make_root: MakeRoot) -> None:
         "Created journal/globex-engineer.md\n"
         "Created journal/hooli-sre.md\n"
         "tracker.csv: 4 created, 0 skipped (already in the journal), 1 bad row.\n"
-        "Next: jobsite due\n"
+        + UNDO
+        + "Next: jobsite due\n"
     )
     assert result.stderr == (
         "tracker.csv:6: Date Applied: '23/11/2026' is not a date (YYYY-MM-DD); "
@@ -348,8 +355,7 @@ def test_csv_with_a_map(run, make_root: MakeRoot) -> None:
     ("args", "message"),
     [
         (("--map", "company=Company,rol=Position"), "unknown target 'rol' (did you mean 'role'?)"),
-        (("--map", "role=Position"), "map the company's column: company=COLUMN"),
-        ((), "Missing option '--map'"),
+        (("--map", "company=Company,role="), "'role' names no column: give role=COLUMN"),
     ],
 )
 def test_csv_usage_errors(run, make_root: MakeRoot, args: tuple[str, ...], message: str) -> None:
@@ -459,5 +465,82 @@ def test_from_an_export_to_the_due_list(run, tmp_path: Path) -> None:
     assert due.stdout.splitlines()[2:5] == [
         "OVERDUE (1)",
         "  Wed 2026-11-25  Follow-up call    Acme Corp · Data Engineer",
-        "                  +1 847 555 0100  +1 847 555 0100  journal/acme-corp-data-engineer.md",
+        "                  journal/acme-corp-data-engineer.md",
     ]
+
+
+# Columns read by their names, old history closed in one go.
+
+
+def test_csv_columns_named_as_trackers_name_them_need_no_map(run, make_root: MakeRoot) -> None:
+    root = _root(make_root, "tracker.csv")
+    result = run(root, "import", "csv", "tracker.csv", "--map", "date=Last Update")
+    assert result.stdout.splitlines()[0] == (
+        "tracker.csv: reading 'Status' as stage, 'Company' as company, 'Position' as role, "
+        "'Date Applied' as applied, 'Job URL' as link, 'Recruiter' as contact, "
+        "'Recruiter Email' as email, 'Tags' as tags, 'Notes' as notes."
+    )
+    assert result.exit_code == 1  # the row with a date in another form
+    assert len(_journal(root)) == 4
+
+
+def test_a_csv_with_no_column_for_the_company(run, make_root: MakeRoot) -> None:
+    root = make_root({})
+    (root / "x.csv").write_text("Firm,Job\nAcme,Engineer\n")
+    result = run(root, "import", "csv", "x.csv")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert (
+        result.stderr == "x.csv:1: no column is the company's: name it with --map company=COLUMN\n"
+    )
+
+
+def test_closed_before_closes_the_history_that_went_quiet(run, make_root: MakeRoot) -> None:
+    root = make_root({})
+    (root / "jobs.csv").write_text(
+        "Company,Date Applied,Status\n"
+        "Acme,2026-03-02,Applied\n"
+        "Globex,2026-11-20,Applied\n"
+        "Initech,2026-02-01,Rejected\n"
+        "Hooli,,Saved\n"
+    )
+    result = run(root, "import", "csv", "jobs.csv", "--closed-before", "2026-09-01")
+    assert result.exit_code == 0, result.output
+    assert "Of those, closed 1 whose last event is before 2026-09-01 (status: closed).\n" in (
+        result.stdout
+    )
+    assert (root / "journal/acme.md").read_text().startswith("---\ncompany: Acme\nstatus: closed\n")
+    due = _check_and_due(run, root)
+    assert [(a["company"], a["action"]) for a in due] == [("Globex", "follow-up-call")]
+
+
+def test_adopt_closed_before_says_how_many_it_closed(run, make_root: MakeRoot) -> None:
+    root = make_root(
+        {
+            "a.md": (
+                "---\ncompany: A\nposition: B\nstatus: Applied\napplication_date: 2026-03-02\n---\n"
+            ),
+            "b.md": "---\ncompany: B\nevents: [2026-03-02 applied]\n---\n",
+            "c.md": "---\ncompany: C\nevents: [2026-11-20 applied]\n---\n",
+        }
+    )
+    dry = run(root, "adopt", "--closed-before", "2026-09-01", "--dry-run")
+    assert "Would close 2 notes whose last event is before 2026-09-01 (status: closed).\n" in (
+        dry.stdout
+    )
+    assert run(root, "adopt", "--closed-before", "2026-09-01").exit_code == 0
+    due = _check_and_due(run, root)
+    assert [(a["company"], a["action"]) for a in due] == [("C", "follow-up-call")]
+
+
+def test_an_import_never_writes_through_a_link(run, make_root: MakeRoot, tmp_path: Path) -> None:
+    """A name taken by a link (even one to nowhere) is taken: the file gets the next name,
+    and nothing is written where the link points."""
+    root = make_root({})
+    outside = tmp_path / "outside" / "initech-analyst.md"
+    outside.parent.mkdir()
+    (root / "journal" / "initech-analyst.md").symlink_to(outside)
+    (root / "jobs.csv").write_text("Company,Role,Date Applied\nInitech,Analyst,2026-11-20\n")
+    result = run(root, "import", "csv", "jobs.csv")
+    assert result.exit_code == 0, result.output
+    assert "Created journal/initech-analyst-2.md\n" in result.stdout
+    assert not outside.exists()

@@ -7,26 +7,70 @@ one line of counts. PATH, like every path, is relative to the journal root (`-C`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from jobsite.cli.adopting import closed_before_option
 from jobsite.cli.options import report
 from jobsite.errors import JobsiteError
-from jobsite.words import count, inert
+from jobsite.words import count, inert, quoted
 
 if TYPE_CHECKING:  # the importers (csv, zipfile, markup) load only when a command runs
     from jobsite.authoring.importing.record import Batch
+    from jobsite.authoring.importing.table import Limits
 
 _PATH = click.Path(path_type=Path)
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)\s*", re.IGNORECASE)
+_FACTORS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6}
+_FACTORS |= {"mib": 2**20, "g": 10**9, "gb": 10**9, "gib": 2**30}
 
 
-def _dry_run(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--dry-run", is_flag=True, help="Show the files it would write, and write nothing."
-    )(command)
+class _Size(click.ParamType):
+    """A number of bytes: `50MB`, `1.5 MiB`, `500k`, `2000000`."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = _SIZE.fullmatch(str(value))
+        if not match or float(match[1]) <= 0:
+            self.fail(f"{quoted(str(value))} is not a size like 50MB or 1MiB", param, ctx)
+        return int(float(match[1]) * _FACTORS[match[2].lower()])
+
+
+def _options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """What every import takes: --dry-run, --closed-before and the caps."""
+    for option in (
+        click.option(
+            "--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+            help="Refuse a table of more rows than this.",
+        ),
+        click.option(
+            "--max-field", type=_Size(), default="1MB", show_default=True,
+            help="Refuse a line (so a value) longer than this.",
+        ),
+        click.option(
+            "--max-size", type=_Size(), default="50MB", show_default=True,
+            help="Refuse a file, or a file in the ZIP once unpacked, larger than this.",
+        ),
+        closed_before_option,
+        click.option(
+            "--dry-run", is_flag=True, help="Show the files it would write, and write nothing."
+        ),
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def _limits(options: dict[str, Any]) -> Limits:
+    from jobsite.authoring.importing.table import Limits  # noqa: PLC0415
+
+    return Limits(size=options["max_size"], field=options["max_field"], rows=options["max_rows"])
 
 
 @click.group(name="import")
@@ -44,27 +88,28 @@ def import_group() -> None:
 
 @import_group.command()
 @click.argument("path", type=_PATH)
-@_dry_run
+@_options
 @click.pass_obj
-def linkedin(root: Path, path: Path, dry_run: bool) -> None:
+def linkedin(root: Path, path: Path, **options: Any) -> None:
     """Import LinkedIn's data export: its ZIP, or Jobs/Job Applications.csv from it.
 
-    Each application becomes an opportunity with an `applied` event on its date, and a
-    contact where it gives an email or a phone.
+    Each posting applied for becomes an opportunity with an `applied` event for each
+    application; each job saved and never applied for, a lead. The contact columns hold
+    your own email and phone: they are offered for `me:` in mkdocs.yml, never made a contact.
 
     \b
     Example: jobsite import linkedin "Jobs/Job Applications.csv"
     """
     from jobsite.authoring.importing.linkedin import read_linkedin  # noqa: PLC0415
 
-    _import(root, read_linkedin(root / path, str(path)), dry_run)
+    _import(root, read_linkedin(root / path, str(path), _limits(options)), options)
 
 
 @import_group.command()
 @click.argument("path", type=_PATH)
-@_dry_run
+@_options
 @click.pass_obj
-def huntr(root: Path, path: Path, dry_run: bool) -> None:
+def huntr(root: Path, path: Path, **options: Any) -> None:
     """Import Huntr's job export (CSV): each job's list becomes its history.
 
     \b
@@ -82,7 +127,7 @@ def huntr(root: Path, path: Path, dry_run: bool) -> None:
     """
     from jobsite.authoring.importing.huntr import read_huntr  # noqa: PLC0415
 
-    _import(root, read_huntr(root / path, str(path)), dry_run)
+    _import(root, read_huntr(root / path, str(path), _limits(options)), options)
 
 
 def _parse_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> Any:
@@ -100,7 +145,6 @@ def _parse_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str, 
     "--map",
     "mapping",
     multiple=True,
-    required=True,
     callback=_parse_map,
     metavar="TARGET=COLUMN,...",
     help="Which column holds what (see above); may be given more than once.",
@@ -110,12 +154,12 @@ def _parse_map(_ctx: click.Context, _param: click.Parameter, values: tuple[str, 
     metavar="FORMAT",
     help="How the dates are written, as for strptime (default: YYYY-MM-DD), e.g. %d/%m/%Y.",
 )
-@_dry_run
+@_options
 @click.pass_obj
 def csv_(
-    root: Path, path: Path, mapping: dict[str, str], date_format: str | None, dry_run: bool
+    root: Path, path: Path, mapping: dict[str, str], date_format: str | None, **options: Any
 ) -> None:
-    """Import any other tracker's CSV export, naming the column of each target.
+    """Import any other tracker's CSV export (JobSync, Notion, a spreadsheet...).
 
     \b
     Targets (only company is required):
@@ -131,21 +175,30 @@ def csv_(
       location, salary   kept as keys of their own
       id        the row's own id in the tracker, so a second import knows it
 
-    Without a stage, a row with a date is an application and one without a lead.
+    A column named as trackers name them (Company, Job Title, Status, Date Applied, Job
+    URL...) is read without --map; --map names the others, or overrides. A stage is a
+    tracker's word (Applied, Phone Screen, On Hold, Ghosted...: guide/history.md lists
+    them). Without a stage, a row with a date is an application and one without a lead.
 
     \b
     Example: jobsite import csv jobs.csv --map "company=Company,role=Job Title,date=Applied On"
     """
     from jobsite.authoring.importing.mapped import read_mapped  # noqa: PLC0415
 
-    _import(root, read_mapped(root / path, str(path), mapping, date_format), dry_run)
+    batch = read_mapped(root / path, str(path), mapping, date_format, _limits(options))
+    _import(root, batch, options)
 
 
-def _import(root: Path, batch: Batch, dry_run: bool) -> None:
+def _import(root: Path, batch: Batch, options: dict[str, Any]) -> None:
     """Write the batch's records, say what became of each row, and sum it up."""
     from jobsite.authoring.importing.writer import Created, import_records  # noqa: PLC0415
 
-    outcome = import_records(root, batch.records, dry_run=dry_run)
+    dry_run = options["dry_run"]
+    before = options["closed_before"].date() if options["closed_before"] else None
+    if batch.guessed:
+        read = ", ".join(f"{quoted(column)} as {target}" for target, column in batch.guessed)
+        click.echo(f"{inert(batch.name)}: reading {read}.")
+    outcome = import_records(root, batch.records, dry_run=dry_run, closed_before=before)
     for result in outcome.results:
         if isinstance(result, Created):
             if dry_run:
@@ -173,7 +226,16 @@ def _import(root: Path, batch: Batch, dry_run: bool) -> None:
     ]
     tail = ": nothing was written (--dry-run)" if dry_run else ""
     click.echo(f"{inert(batch.name)}: {', '.join(summary)}{tail}.")
+    if before is not None:
+        closed = sum(result.closed for result in outcome.created)
+        verb = "would close" if dry_run else "closed"
+        click.echo(
+            f"Of those, {verb} {closed} whose last event is before {before.isoformat()} "
+            "(status: closed)."
+        )
+    _offer_me(root, batch)
     if created and not dry_run:
+        click.echo("No file was changed: to undo, delete the files created.")
         click.echo("Next: jobsite due")
     if bad:
         them = "it" if bad == 1 else "them"
@@ -181,6 +243,28 @@ def _import(root: Path, batch: Batch, dry_run: bool) -> None:
             f"{count(bad, 'bad row')} left out: fix {them} in {batch.name} and import it again "
             "(the rows imported now are skipped then)"
         )
+
+
+def _offer_me(root: Path, batch: Batch) -> None:
+    """The person's own details from the export, offered for `me:` where it is not set."""
+    if not batch.me:
+        return
+    from jobsite.journal.settings import load_settings  # noqa: PLC0415
+
+    try:
+        me = load_settings(root).me
+    except JobsiteError:
+        return  # a bad mkdocs.yml is `check`'s to report
+    if me.name or me.phone or me.email:
+        return
+    from jobsite.authoring.yamltext import FLOW_MAP, scalar  # noqa: PLC0415
+
+    given = ", ".join(f"{key}: {scalar(value, FLOW_MAP)}" for key, value in batch.me)
+    click.echo(
+        "The export gives your own email and phone (the contact columns are yours, not the "
+        "company's); to sign the call scripts with them, add to the jobsite plugin in "
+        f"mkdocs.yml: me: {{name: YOUR NAME, {inert(given)}}}"
+    )
 
 
 COMMANDS = (import_group,)

@@ -39,7 +39,15 @@ import yaml
 
 from jobsite import model, vocabulary, words
 from jobsite.atomic import write_atomic
-from jobsite.journal import foreign, frontmatter, parse, yamlnodes
+from jobsite.journal import (
+    foreign,
+    frontmatter,
+    logbook,
+    parse,
+    trackers,
+    yamlnodes,
+    yamlrepair,
+)
 
 FOLDER = ".jobsite-cache"
 _FILE = "cache.pickle"
@@ -85,8 +93,9 @@ def _stamp() -> str:
     from jobsite.rules import followups, history, planning, workdays  # noqa: PLC0415 - a cycle
 
     digest = hashlib.blake2b(digest_size=8)
-    modules = (parse, foreign, frontmatter, yamlnodes, model, vocabulary, words)
-    for module in (*modules, followups, history, planning, workdays, sys.modules[__name__]):
+    parsing = (parse, foreign, logbook, trackers, yamlrepair, frontmatter, yamlnodes)
+    modules = (*parsing, model, vocabulary, words, followups, history, planning, workdays)
+    for module in (*modules, sys.modules[__name__]):
         try:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:

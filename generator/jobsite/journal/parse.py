@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobsite.journal import foreign, frontmatter
+from jobsite.journal import foreign, frontmatter, yamlrepair
 from jobsite.journal import yamlnodes as yn
 from jobsite.model import Contact, Event, Opportunity, Problem
 from jobsite.vocabulary import (
@@ -69,14 +69,15 @@ def parse_file(path: str, data: bytes) -> Parsed:
         return Parsed(None, [Problem(path, line, "not UTF-8 text: save the file as UTF-8")])
     split = frontmatter.split(text)
     if isinstance(split, str):
-        return Parsed(None, [Problem(path, 1, split)])
+        return Parsed(None, [foreign.without_front_matter(path, text, split)])
     body_offset = len(text[: split.body].encode("utf-8"))
     try:
         root = yn.compose(text[split.start : split.end])
     except yn.YAMLError as error:
-        return Parsed(None, [_yaml_problem(path, error)], body_offset)
+        fixes = yamlrepair.problems(path, error, text[split.start : split.end])
+        return Parsed(None, fixes or [_yaml_problem(path, error)], body_offset)
     context = _Context(path, offset=1)
-    opportunity = _build(root, context, text[split.body :])
+    opportunity = _build(root, context, text[split.body :], text[: split.body].count("\n") + 1)
     if any(problem.is_error for problem in context.problems):
         opportunity = None
     return Parsed(opportunity, context.problems, body_offset)
@@ -92,10 +93,14 @@ def _yaml_problem(path: str, error: yn.YAMLError) -> Problem:
     return Problem(path, line, f"invalid YAML: {detail}")
 
 
-def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None:
-    """Read every key of the front matter through its parser in `_FIELDS`."""
+def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Opportunity | None:
+    """Read every key of the front matter through its parser in `_FIELDS` (the body starts
+    on the file's line `body_line`)."""
     if root is None or (isinstance(root, yn.ScalarNode) and yn.scalar_text(root) is None):
-        ctx.error(None, "the front matter is empty: 'company' is required")
+        hints = foreign.hints(ctx.path, [], [], body, body_line)
+        ctx.problems += hints or [
+            Problem(ctx.path, 1, "the front matter is empty: 'company' is required")
+        ]
         return None
     if not isinstance(root, yn.MappingNode):
         ctx.error(root, "the front matter must be a mapping of keys, like 'company: Acme Corp'")
@@ -114,7 +119,8 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
             continue  # `status: Applied`: the hint below says what it is
         parser = _FIELDS.get(name)
         if parser is None:
-            _check_unknown_key(ctx, key, name, FRONT_MATTER_KEYS)
+            if not any(key is node for node in flat):  # `Company:`: the hint says what it is
+                _check_unknown_key(ctx, key, name, FRONT_MATTER_KEYS)
             extra.append((name, yn.to_plain(value)))
             continue
         if name == "follow_up":
@@ -122,10 +128,9 @@ def _build(root: yn.Node | None, ctx: _Context, body: str) -> Opportunity | None
             values["follow_up_line"] = yn.line_of(value, ctx.offset)
         else:
             values[name] = parser(value, ctx)
-    if flat:  # an error where `status` is a stage word (it leaves the file out), else a warning
-        report = ctx.error if "status" in seen and "status" not in values else ctx.warn
-        report(flat[0], foreign.hint(ctx.path))
-    if "company" not in seen:
+    hints = foreign.hints(ctx.path, items, flat, body, body_line)
+    ctx.problems += hints
+    if "company" not in seen and not foreign.company_elsewhere(items, body):
         ctx.error(None, "'company' is required")
     if not values.get("company"):
         return None
@@ -163,10 +168,17 @@ def _text(node: yn.Node, ctx: _Context, what: str) -> str | None:
 
 
 def _company(node: yn.Node, ctx: _Context) -> str | None:
-    company = _text(node, ctx, "company")
+    linked = foreign.unquoted_link(node)  # `company: [[Acme]]`, an Obsidian link unquoted
+    company = linked or _name(node, ctx, "company")
     if company is None and isinstance(node, yn.ScalarNode):
         ctx.error(node, "company: is empty")
     return company
+
+
+def _name(node: yn.Node, ctx: _Context, what: str) -> str | None:
+    """A name, where an Obsidian link (`"[[Dana Smith|Dana]]"`) is the name it links to."""
+    text = _text(node, ctx, what)
+    return foreign.link_name(text) if text is not None else None
 
 
 def _date(node: yn.Node, ctx: _Context, what: str) -> date | None:
@@ -193,7 +205,7 @@ def _contacts(node: yn.Node, ctx: _Context) -> tuple[Contact, ...]:
 
 def _contact(node: yn.Node, ctx: _Context, where: str) -> Contact | None:
     if isinstance(node, yn.ScalarNode) and yn.scalar_text(node):
-        return Contact(name=node.value.strip())  # a bare name is a contact too
+        return Contact(name=foreign.link_name(node.value.strip()))  # a bare name is one too
     if not isinstance(node, yn.MappingNode):
         ctx.error(node, f"{where}: expected a mapping like {{name: Dana Smith, phone: ...}}")
         return None
@@ -202,6 +214,8 @@ def _contact(node: yn.Node, ctx: _Context, where: str) -> Contact | None:
         name = str(yn.scalar_text(key))
         if name == "primary":
             fields[name] = (yn.scalar_text(value) or "").strip().lower() in _TRUE
+        elif name == "name":
+            fields[name] = _name(value, ctx, f"{where}.name")
         elif name in CONTACT_KEYS:
             fields[name] = _text(value, ctx, f"{where}.{name}")
         else:
@@ -279,7 +293,7 @@ def _mapping_event(node: yn.Node, items: list, ctx: _Context, where: str) -> Eve
     channel = None
     if "channel" in fields:
         channel = _choice(fields["channel"], ctx, f"{where}.channel", CHANNELS)
-    with_ = _text(fields["with"], ctx, f"{where}.with") if "with" in fields else None
+    with_ = _name(fields["with"], ctx, f"{where}.with") if "with" in fields else None
     notes = _text(fields["notes"], ctx, f"{where}.notes") if "notes" in fields else None
     if day is None or word is None:
         return None

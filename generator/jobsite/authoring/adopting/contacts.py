@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from jobsite.journal import yamlnodes as yn
+from jobsite.journal.trackers import normal_key
 from jobsite.model import Contact
 from jobsite.vocabulary import CONTACT_KEYS as FIELDS
 from jobsite.words import quoted
@@ -36,6 +37,12 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 # Words that head a list of contacts or label a value: never a person's name.
 _NOT_NAMES = {"contact", "contacts", "people", "recruiter", "recruiters", "email", "e-mail"}
 _NOT_NAMES |= {"mail", "phone", "tel", "telephone", "mobile", "cell", "work", "office"}
+# Words of a label or a heading (`Recruiter Details`, `Contact info`, `Hiring manager`).
+_LABEL_WORDS = {"details", "info", "information", "contact", "contacts", "people", "hiring"}
+_LABEL_WORDS |= {"manager", "recruiter", "recruiters", "team", "interviewers", "references"}
+_LABEL_WORDS |= {"email", "e-mail", "phone", "tel", "telephone", "mobile"}
+_HEADING = re.compile(r"^\s*#{1,6}\s")
+_EMPTY_BRACKETS = re.compile(r"<\s*>|\(\s*\)|\[\s*\]")
 _MAX_NAME_WORDS = 6
 
 
@@ -57,33 +64,46 @@ class Found:
 
 def from_key(name: str, value: yn.Node) -> list[Found]:
     """The contacts a `recruiter:` or `contact:` key names: a name (an Obsidian link is
-    unwrapped), a mapping of contact keys, or a list of either."""
+    unwrapped), `Name <email>`, `Name (email)`, `Name, Title`, a bare email or phone, a
+    mapping of contact keys, or a list of any of these."""
     items = value.value if isinstance(value, yn.SequenceNode) else [value]
+    recruiter = normal_key(name) in ("recruiter", "recruiters")
     found = []
     for item in items:
         line = yn.line_of(item, 1)
         if isinstance(item, yn.ScalarNode):
-            text = _clean(yn.scalar_text(item) or "")
-            if not text:
+            contact = person(yn.scalar_text(item) or "")
+            if contact is None:
                 continue
-            if not _is_name(text) or "@" in text:
-                raise ContactError(line, f"{name}: {quoted(text)} is not a name: write one")
-            person, title = _name_and_title(text)
-            contact = Contact(person, title=title)
         elif isinstance(item, yn.MappingNode):
             contact = _mapping_contact(name, item, line)
         else:
             raise ContactError(line, f"{name}: expected a name")
-        if name == "recruiter" and contact.role is None:
+        if recruiter and contact.role is None:
             contact = replace(contact, role="recruiter")
         found.append(Found(contact, line))
     return found
 
 
+def person(text: str) -> Contact | None:
+    """A contact as people write one on a line: `Sarah Müller <sarah@cloudops.example>`,
+    `Dana Smith (dana@acme.example)`, `Dana Smith, HR Generalist`, `[[Dana Smith]]`, or only
+    an address or a number, which then stands for the name. None where it names no one."""
+    email, phone, rest = _take_values(_clean(text) if "[[" in text else text)
+    rest = _EMPTY_BRACKETS.sub(" ", rest).strip(" :|;,.-–—*_")
+    name, title = _name_and_title(rest) if rest else ("", None)
+    if not _is_name(name):
+        name, title = "", None
+    name = name or email or phone or ""
+    if not name:
+        return None
+    return Contact(name, title=title, email=email, phone=phone)
+
+
 def _mapping_contact(name: str, node: yn.MappingNode, line: int) -> Contact:
     fields: dict[str, str] = {}
     for key, value in node.value:
-        field = yn.scalar_text(key) or ""
+        field = (yn.scalar_text(key) or "").strip().lower()
         text = yn.scalar_text(value) if isinstance(value, yn.ScalarNode) else None
         if field not in FIELDS or field == "primary" or text is None:
             raise ContactError(line, f"{name}.{field}: adopt keeps only {', '.join(FIELDS[:-1])}")
@@ -112,13 +132,13 @@ def from_body(body: str, first_line: int) -> list[Found]:
         if email is None and phone is None:  # `- [ ] 📞 call Dana back`: a task, not a contact
             current, before = None, line
             continue
-        if rest:
-            person, title = _name_and_title(rest)
-            found.append(Found(Contact(person, title=title), number))
+        name, title = _name_and_title(rest) if rest else ("", None)
+        if _is_name(name):
+            found.append(Found(Contact(name, title=title), number))
             current = len(found) - 1
         elif current is None:
-            person, title = _name_and_title(_clean(before)) if _names(before) else ("", None)
-            found.append(Found(Contact(person, title=title), number))
+            name, title = _name_and_title(_clean(before)) if _names(before) else ("", None)
+            found.append(Found(Contact(name, title=title), number))
             current = len(found) - 1
         before = None
         contact = found[current].contact
@@ -134,15 +154,16 @@ def from_body(body: str, first_line: int) -> list[Found]:
 
 def merge(keyed: list[Found], written: list[Found]) -> list[Contact]:
     """One list of contacts: those of the keys first, then those of the body; the same
-    name (ignoring case and spacing) is one contact, and a body contact with no name is the
-    one contact the keys name."""
+    name (ignoring case and spacing) is one contact. A body contact with no name is the one
+    contact the keys name, else it stands under its address (or number)."""
     merged: list[Found] = []
     for item in keyed + written:
         contact = item.contact
         if not contact.name:
-            if len(keyed) != 1:
-                raise ContactError(item.line, f"a 📧/📞 line with no name: {_hint()}")
-            contact = replace(contact, name=keyed[0].contact.name)
+            if len(keyed) == 1:
+                contact = replace(contact, name=keyed[0].contact.name)
+            else:
+                contact = replace(contact, name=contact.email or contact.phone or "")
         same = [i for i, m in enumerate(merged) if _key(m.contact.name) == _key(contact.name)]
         if not same:
             merged.append(Found(contact, item.line))
@@ -176,8 +197,7 @@ def _take_values(line: str) -> tuple[str | None, str | None, str]:
         text = text[: phone_match.start()] + " " + text[phone_match.end() :]
     for mark in EMAIL_MARKS + PHONE_MARKS:
         text = text.replace(mark, " ")
-    rest = _clean(text)
-    return email, phone, rest if _is_name(rest) else ""
+    return email, phone, _clean(text)
 
 
 def _clean(text: str | None) -> str:
@@ -189,8 +209,9 @@ def _clean(text: str | None) -> str:
 
 
 def _names(line: str | None) -> bool:
-    """Whether the line before a run of 📧/📞 lines names its contact."""
-    if line is None or line.rstrip().endswith((".", ":", "?", "!")):
+    """Whether the line before a run of 📧/📞 lines names its contact: a heading or a label
+    (`## Recruiter Details`, `Contact:`) never does."""
+    if line is None or line.rstrip().endswith((".", ":", "?", "!")) or _HEADING.match(line):
         return False
     return _is_name(_clean(line))
 
@@ -199,7 +220,9 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_NAME_WORDS or text.casefold() in _NOT_NAMES:
         return False
-    return any(char.isalpha() for char in text)
+    if any(word.casefold().strip(":") in _LABEL_WORDS for word in words):
+        return False
+    return any(char.isalpha() for char in text) and "@" not in text
 
 
 def _name_and_title(text: str) -> tuple[str, str | None]:

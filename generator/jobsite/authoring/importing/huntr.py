@@ -11,8 +11,9 @@ times look like `2022-02-26 19:17:05`. The list a job sits in (`listName`) is it
 - Offer: `offer` on `lastMovedAt`;
 - Rejected: `rejected` on `lastMovedAt`.
 
-A list of the user's own making is read as a stage word (`Phone Screen` is an interview) where
-it is one. The description is HTML from the job posting: it becomes safe Markdown in the body.
+A list of the user's own making is read as a stage word of `journal.trackers` (`Phone Screen`
+is an interview, `On Hold` paused, `Ghosted` closed) where it is one. The description is HTML
+from the job posting: it becomes safe Markdown in the body.
 """
 
 from __future__ import annotations
@@ -30,27 +31,20 @@ from jobsite.authoring.importing.record import (
     iso_date,
     one_line,
     row_id,
-    stage_event,
-    stage_events,
+    stage_history,
+    stage_of,
 )
-from jobsite.authoring.importing.table import Row, read_file, read_table
+from jobsite.authoring.importing.table import DEFAULT_LIMITS, Limits, Row, read_csv
 from jobsite.vocabulary import INTERVIEWS
 
 SOURCE = "huntr"
 _REQUIRED = ("companyName", "title", "listName", "createdAt", "lastMovedAt")
 _EMPTY = ("-",)
-_LISTS = {
-    "wishlist": LEAD,
-    "applied": "applied",
-    "interview": "interview",
-    "offer": "offer",
-    "rejected": "rejected",
-}
 
 
-def read_huntr(path: Path, name: str) -> Batch:
+def read_huntr(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Batch:
     """Read Huntr's job export at `path`; `name` is how messages name it."""
-    table = read_table(name, read_file(path, name))
+    table = read_csv(path, name, limits)
     table.require(_REQUIRED, "a Huntr job export")
     return batch_of(name, [table], _record)
 
@@ -65,13 +59,14 @@ def _record(row: Row, warn: Warn) -> Record:
     listed = get("listName")
     if listed is None:
         raise RowError("listName is empty: the job's stage is unknown")
-    stage = _LISTS.get(listed.casefold()) or stage_event(listed, "listName")
+    stage = stage_of(listed, "listName")
     created = _date(get("createdAt"), "createdAt")
     moved = _date(get("lastMovedAt"), "lastMovedAt")
-    day = moved or created
-    if stage != LEAD and day is None:
-        warn(f"createdAt and lastMovedAt are empty: {listed} has no date, imported as a lead")
+    day = moved or created if stage != LEAD else None
     applied = created if stage in INTERVIEWS else None
+    events, status, warning = stage_history(stage, listed, applied=applied, on=day)
+    if warning:
+        warn(f"createdAt and lastMovedAt are empty: {warning}")
     extra: list[tuple[str, object]] = [
         (key, value) for key in ("location", "salary") if (value := one_line(get(key)))
     ]
@@ -85,7 +80,8 @@ def _record(row: Row, warn: Warn) -> Record:
         id=get("id") or row_id(get("createdAt"), company, get("title"), url),
         company=company,
         role=one_line(get("title")),
-        events=stage_events(stage, day, applied),
+        status=status,
+        events=events,
         link=one_line(url),
         extra=tuple(extra),
         html=description,

@@ -1,16 +1,22 @@
 """Any other tracker's CSV export → records, through a map of its columns.
 
 `--map company=Company,role=Position,date=Date Applied` names, for each thing jobsite knows
-(a target), the column that holds it; `TARGETS` lists them. A row's stage (`applied`,
-`interview`, `offer`, `rejected`, `wishlist`...) is recorded as that event on the row's date;
-where an application date is mapped too, an `applied` event comes first. Without a stage
-column, a row is an application where a date column is mapped, and a lead where none is.
+(a target), the column that holds it; `TARGETS` lists them. Without `--map` (or for what it
+leaves out), a column named as trackers name them is read as its target (`guess_map`: the key
+words of `journal.trackers`, `Job-Title` or `Date Applied` as much as `role`).
+
+A row's stage is a word of `journal.trackers` (`Applied`, `Phone Screen`, `Rejected`, `On
+Hold`...) and gives the history `trackers.stage_history` makes of it: the stage's event on the
+row's date, after an `applied` event on the application date; a later stage with only an
+application date keeps both facts, the outcome as the file's status. Without a stage column,
+a row is an application where a date column is mapped, and a lead where none is.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,10 +32,11 @@ from jobsite.authoring.importing.record import (
     iso_date,
     one_line,
     row_id,
-    stage_event,
-    stage_events,
+    stage_history,
+    stage_of,
 )
-from jobsite.authoring.importing.table import Row, read_file, read_table
+from jobsite.authoring.importing.table import DEFAULT_LIMITS, Limits, Row, SourceError, read_csv
+from jobsite.journal import trackers
 from jobsite.words import closest, quoted
 
 SOURCE = "csv"
@@ -52,6 +59,16 @@ TARGETS = {
 }
 ALIASES = {"status": "stage", "position": "role", "title": "role", "url": "link"}
 _TAG_SEPARATORS = re.compile(r"[,;]")
+# Columns read without `--map`: the trackers' keys, and these (normalised as keys are).
+_GUESSED = {"status": "stage", "contacts": "contact"}
+_COLUMNS = {
+    "email": ("email", "contactemail", "recruiteremail"),
+    "phone": ("phone", "contactphone", "recruiterphone", "phonenumber"),
+    "notes": ("notes", "note", "comments"),
+    "location": ("location",),
+    "salary": ("salary", "pay", "compensation"),
+    "date": ("lastupdate", "lastupdated", "updated", "updatedat", "stagedate"),
+}
 
 
 class MapError(ValueError):
@@ -84,18 +101,44 @@ def parse_map(values: Iterable[str]) -> dict[str, str]:
         if not column.strip():
             raise MapError(f"{quoted(target.strip())} names no column: give {name}=COLUMN")
         mapping[name] = column.strip()
-    if "company" not in mapping:
-        raise MapError("map the company's column: company=COLUMN")
     return mapping
 
 
+def guess_map(columns: Iterable[str]) -> dict[str, str]:
+    """{target: column} for the columns named as trackers name them (`Company`, `Job
+    Title`, `Status`, `Date Applied`, `Job URL`, `Recruiter Email`...), the first of each."""
+    guessed: dict[str, str] = {}
+    for column in columns:
+        target = trackers.key_target(column)
+        target = _GUESSED.get(target or "", target)
+        if target is None:
+            normal = trackers.normal_key(column)
+            target = next((t for t, names in _COLUMNS.items() if normal in names), None)
+        if target in TARGETS and target not in guessed:
+            guessed[target] = column
+    return guessed
+
+
 def read_mapped(
-    path: Path, name: str, mapping: Mapping[str, str], date_format: str | None = None
+    path: Path,
+    name: str,
+    mapping: Mapping[str, str],
+    date_format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Batch:
-    """Read the CSV export at `path` through `mapping` ({target: column}, from `parse_map`);
-    dates are ISO unless `date_format` (as for `strptime`) says otherwise."""
-    table = read_table(name, read_file(path, name))
-    columns = {target: table.column(column) for target, column in mapping.items()}
+    """Read the CSV export at `path` through `mapping` ({target: column}, from `parse_map`;
+    the columns it leaves out are guessed from their names); dates are ISO unless
+    `date_format` (as for `strptime`) says otherwise. Raises `SourceError` where no column
+    holds the company."""
+    table = read_csv(path, name, limits)
+    given = {target: table.column(column) for target, column in mapping.items()}
+    taken = set(given.values())
+    guessed = {t: c for t, c in guess_map(table.columns).items() if c not in taken}
+    columns = {**{t: c for t, c in guessed.items() if t not in given}, **given}
+    if "company" not in columns:
+        raise SourceError(
+            f"{name}:{table.line}: no column is the company's: name it with --map company=COLUMN"
+        )
     dated = "date" in columns or "applied" in columns
     default_stage = "applied" if dated else LEAD
 
@@ -105,17 +148,21 @@ def read_mapped(
 
         def day(target: str) -> date | None:
             text = get(target)
-            return _date(text, columns[target], date_format) if text else None
+            if trackers.is_no_date(text):
+                return None
+            return _date(text or "", columns[target], date_format)
 
         company = one_line(get("company"))
         if company is None:
             raise RowError(f"{columns['company']} is empty: the row has no company")
         written_stage = get("stage")
-        stage = stage_event(written_stage, columns["stage"]) if written_stage else default_stage
+        stage = stage_of(written_stage, columns["stage"]) if written_stage else default_stage
         applied = day("applied")
-        when = day("date") or (applied if stage == "applied" else None)
-        if stage != LEAD and when is None:
-            warn(f"no date for the stage {quoted(stage)}: imported as a lead, with no events")
+        events, status, warning = stage_history(
+            stage, written_stage or stage, applied=applied, on=day("date")
+        )
+        if warning:
+            warn(warning)
         extra = [(key, one_line(get(key))) for key in ("location", "salary")]
         notes = get("notes")
         link = one_line(get("link"))
@@ -125,15 +172,17 @@ def read_mapped(
             id=own_id or row_id(company, get("role"), get("applied"), get("date"), link),
             company=company,
             role=one_line(get("role")),
+            status=status,
             contact=contact_from(get("contact"), get("email"), get("phone")),
-            events=stage_events(stage, when, applied),
+            events=events,
             tags=tuple(t.strip() for t in _TAG_SEPARATORS.split(get("tags") or "") if t.strip()),
             link=link,
             extra=tuple((key, value) for key, value in extra if value),
             body=text_to_markdown(notes) if notes else "",
         )
 
-    return batch_of(name, [table], build)
+    batch = batch_of(name, [table], build)
+    return replace(batch, guessed=tuple((t, c) for t, c in columns.items() if t not in given))
 
 
 def _target(word: str) -> str | None:

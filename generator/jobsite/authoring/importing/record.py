@@ -10,33 +10,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from jobsite.authoring.adopting.contacts import person
 from jobsite.authoring.importing.table import Row, Table
+from jobsite.journal import trackers
 from jobsite.model import Contact, Event, Problem
 from jobsite.vocabulary import TYPE_WORDS
 from jobsite.words import closest, quoted
 
-LEAD = "lead"  # the stage of a job saved for later: an opportunity with no event yet
-
-# The stage words of trackers, each → the event it records (`LEAD`: none). Huntr's own lists
-# (Wishlist, Applied, Interview, Offer, Rejected) are among them; so is every event type.
-STAGES: dict[str, str] = {
-    **{word: word for word in TYPE_WORDS},
-    "wishlist": LEAD,
-    "saved": LEAD,
-    "bookmarked": LEAD,
-    "lead": LEAD,
-    "interested": LEAD,
-    "active": "applied",
-    "interviewing": "interview",
-    "interviewed": "interview",
-    "phone screen": "interview",
-    "screening": "interview",
-    "offered": "offer",
-    "accepted": "hired",
-    "ghosted": "closed",
-    "archived": "closed",
-    "withdrew": "withdrawn",
-}
+LEAD = trackers.LEAD  # the stage of a job saved for later: an opportunity with no event yet
+# Beside the trackers' words (journal.trackers), a stage may be one of jobsite's own event
+# types (`reply`, `meeting`...), and `active` (a tracker's word for "applied, going on").
+_OWN = {"active": trackers.APPLIED, **{word: word for word in TYPE_WORDS}}
+_MEANINGS = (LEAD, trackers.PAUSED, trackers.APPLIED, trackers.INTERVIEW, *trackers.OUTCOMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +39,7 @@ class Record:
     id: str
     company: str
     role: str | None = None
+    status: str | None = None  # an outcome without a date, `paused`; None: active
     contact: Contact | None = None
     events: tuple[Event, ...] = ()
     tags: tuple[str, ...] = ()
@@ -78,6 +64,8 @@ class Batch:
     name: str
     records: tuple[Record, ...]
     problems: tuple[Problem, ...]
+    guessed: tuple[tuple[str, str], ...] = ()  # (target, column) read without --map
+    me: tuple[tuple[str, str], ...] = ()  # the person's own email and phone, where given
 
     @property
     def bad_rows(self) -> int:
@@ -110,37 +98,46 @@ def iso_date(text: str, what: str) -> date:
         raise RowError(f"{what}: {quoted(text)} is not a date (YYYY-MM-DD)") from None
 
 
-def stage_event(word: str, what: str) -> str:
-    """A tracker's stage word → the event type it records, or `LEAD`; `RowError` naming the
-    words known where it is none of them."""
-    normal = " ".join(word.casefold().replace("_", " ").replace("-", " ").split())
-    stage = STAGES.get(normal) or STAGES.get(normal.replace(" ", "-"))
-    if stage is not None:
-        return stage
-    near = closest(normal, STAGES)
-    hint = f" (did you mean {quoted(near)}?)" if near else ""
+def stage_of(word: str, what: str) -> str:
+    """What a tracker's stage word means (`journal.trackers`: `LEAD`, `paused`, `applied`,
+    `interview`, an outcome), or the jobsite event type it is; `RowError` naming the closest
+    word known where it is none of them."""
+    meaning = trackers.stage(word) or _OWN.get(trackers.normal_word(word).replace(" ", "-"))
+    if meaning is not None:
+        return meaning
+    near = closest(trackers.normal_word(word), [*trackers.known_words(), *_OWN])
+    hint = f" (did you mean {quoted(near)}?)" if near else " (guide/history.md lists the words)"
     raise RowError(f"{what}: unknown stage {quoted(word)}{hint}")
 
 
-def stage_events(stage: str, day: date | None, applied: date | None = None) -> tuple[Event, ...]:
-    """The events of a row at `stage` on `day`: that stage's event, after an `applied` one
-    on `applied` where that is given and earlier. A lead has none."""
-    if stage == LEAD or day is None:
-        return ()
-    events = []
-    if applied is not None and stage != "applied" and applied <= day:
-        events.append(Event(applied, "applied"))
-    events.append(Event(day, stage))
-    return tuple(events)
+def stage_history(
+    stage: str, word: str, *, applied: date | None, on: date | None
+) -> tuple[tuple[Event, ...], str | None, str | None]:
+    """The events, status and warning of a row at `stage` (from `stage_of`, written `word`),
+    applied on `applied`, at that stage since `on` (`trackers.stage_history`)."""
+    if stage not in _MEANINGS:  # `reply`, `meeting`, `call`...: that event, after applying
+        if on is None:
+            return (), None, f"{quoted(word)} has no date: a lead until the date is added"
+        events = [Event(applied, "applied")] if applied and applied <= on else []
+        return (*events, Event(on, stage)), None, None
+    found = trackers.stage_history(stage, word, applied=applied, on=on)
+    events = tuple(Event(day, kind) for day, kind in sorted(found.events, key=lambda e: e[0]))
+    return events, found.status, found.warning
 
 
 def contact_from(name: str | None, email: str | None, phone: str | None) -> Contact | None:
-    """The row's contact, where it names one or gives an email or a phone. A contact needs a
-    name (guide/journal.md): without one, the email (else the phone) stands for it."""
-    name = one_line(name) or one_line(email) or one_line(phone)
+    """The row's contact, where it names one or gives an email or a phone. The name may be
+    written as people write one (`Dana Smith <dana@acme.example>`, `Dana Smith, HR`); a
+    contact needs a name (guide/journal.md): without one, the email (else the phone) stands
+    for it."""
+    written = person(one_line(name) or "")
+    email = one_line(email) or (written.email if written else None)
+    phone = one_line(phone) or (written.phone if written else None)
+    named = written.name if written and written.name not in (written.email, written.phone) else None
+    name = named or email or phone
     if name is None:
         return None
-    return Contact(name=name, phone=one_line(phone), email=one_line(email))
+    return Contact(name=name, title=written.title if named else None, phone=phone, email=email)
 
 
 Warn = Callable[[str], None]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -26,18 +26,20 @@ from jobsite.journal.load import load_journal
 from jobsite.journal.settings import load_settings
 from jobsite.model import Contact, Event, Opportunity
 from jobsite.slugs import slugify
-from jobsite.vocabulary import CONTACT_KEYS, FRONT_MATTER_KEYS
+from jobsite.vocabulary import CLOSING, CONTACT_KEYS, FRONT_MATTER_KEYS
 
 IMPORTED = "imported"  # the key that remembers the source and the row's id
 
 
 @dataclass(frozen=True, slots=True)
 class Created:
-    """A record written (or, in a dry run, to be written) as `path` with `text`."""
+    """A record written (or, in a dry run, to be written) as `path` with `text`; `closed`
+    where `--closed-before` closed its history."""
 
     record: Record
     path: str
     text: str
+    closed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +68,16 @@ class Outcome:
         return tuple(r for r in self.results if isinstance(r, Skipped))
 
 
-def import_records(root: Path, records: Sequence[Record], *, dry_run: bool = False) -> Outcome:
-    """Create a file under the root's journal folder for each record not already there.
+def import_records(
+    root: Path,
+    records: Sequence[Record],
+    *,
+    dry_run: bool = False,
+    closed_before: date | None = None,
+) -> Outcome:
+    """Create a file under the root's journal folder for each record not already there;
+    with `closed_before`, a history still open whose last event is older is written closed
+    (`status: closed`).
 
     With `dry_run`, nothing is written: the outcome says what would be. Raises
     `JournalError` where there is no journal folder.
@@ -86,6 +96,9 @@ def import_records(root: Path, records: Sequence[Record], *, dry_run: bool = Fal
             if found is not None:
                 results.append(Skipped(record, *found))
                 continue
+            closed = closed_before is not None and _open_before(record, closed_before)
+            if closed:
+                record = replace(record, status="closed")  # noqa: PLW2901
             text = render(record)
             slug = slugify(record.company, record.role, fallback="opportunity")
             if dry_run:
@@ -102,14 +115,27 @@ def import_records(root: Path, records: Sequence[Record], *, dry_run: bool = Fal
                 _origin(record),
                 row=record.line,
             )
-            results.append(Created(record, relative, text))
+            results.append(Created(record, relative, text, closed))
     return Outcome(tuple(results))
+
+
+def _open_before(record: Record, day: date) -> bool:
+    """Whether the record's history is still open and its last event before `day`."""
+    if record.status is not None or not record.events:
+        return False
+    if any(event.type in CLOSING for event in record.events):
+        return False
+    return max(event.date for event in record.events) < day
 
 
 def render(record: Record) -> str:
     """The file's text: block YAML front matter, keys in the order guide/journal.md lists them,
     then the body."""
-    fields: dict[str, object] = {"company": record.company, "role": record.role}
+    fields: dict[str, object] = {
+        "company": record.company,
+        "role": record.role,
+        "status": record.status,
+    }
     if record.contact is not None:
         fields["contacts"] = [_contact(record.contact)]
     if record.events:
