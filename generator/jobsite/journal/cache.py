@@ -42,7 +42,7 @@ from jobsite.atomic import write_atomic
 from jobsite.journal import (
     foreign,
     frontmatter,
-    logbook,
+    notelog,
     parse,
     trackers,
     yamlnodes,
@@ -93,7 +93,7 @@ def _stamp() -> str:
     from jobsite.rules import followups, history, planning, workdays  # noqa: PLC0415 - a cycle
 
     digest = hashlib.blake2b(digest_size=8)
-    parsing = (parse, foreign, logbook, trackers, yamlrepair, frontmatter, yamlnodes)
+    parsing = (parse, foreign, notelog, trackers, yamlrepair, frontmatter, yamlnodes)
     modules = (*parsing, model, vocabulary, words, followups, history, planning, workdays)
     for module in (*modules, sys.modules[__name__]):
         try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from jobsite.journal import logbook, trackers
+from jobsite.journal import notelog, trackers
 from jobsite.journal import yamlnodes as yn
 from jobsite.model import Problem
 from jobsite.vocabulary import STATUSES
@@ -130,8 +130,8 @@ def body_signal(body: str) -> int | None:
 
 def log_signal(body: str) -> int | None:
     """The 0-based line of the first event a log table or a log heading's dated lines give
-    in `body` (`journal.logbook`), or None: a history kept in the notes."""
-    found = logbook.events(body, 0)
+    in `body` (`journal.notelog`), or None: a history kept in the notes."""
+    found = notelog.events(body, 0)
     return found[0].line if found else None
 
 

@@ -23,7 +23,7 @@ from jobsite.authoring import eventtext as et
 from jobsite.authoring import spans as sp
 from jobsite.authoring import yamltext as yt
 from jobsite.authoring.adopting import contacts as ac
-from jobsite.journal import foreign, logbook, trackers
+from jobsite.journal import foreign, notelog, trackers
 from jobsite.journal import yamlnodes as yn
 from jobsite.model import Contact, Event
 from jobsite.vocabulary import CLOSING, CONTACT_KEYS, STATUSES
@@ -103,7 +103,7 @@ def plan(
         _rename(rewrite, note, target, fields)
     stage_node, word = _stage_word(rewrite, note, fields)
     dated = [] if "events" in names else _dates(rewrite, note, items, fields)
-    found = [] if "events" in names else logbook.events(body, body_line)
+    found = [] if "events" in names else notelog.events(body, body_line)
     events = _merge_events(dated, found)
     meaning = trackers.stage(word) if word and word.strip().lower() not in STATUSES else None
     staged = trackers.stage_history(
@@ -291,7 +291,7 @@ def _dates(rewrite: Rewrite, note: _Note, items: list, fields: dict) -> list:
     return dated
 
 
-def _merge_events(dated: list, found: list[logbook.Found]) -> list[Event]:
+def _merge_events(dated: list, found: list[notelog.Found]) -> list[Event]:
     """The events of the date keys and of the body, each (date, type) once, in date order
     (one day's keep their order: the keys', then the body's)."""
     events: dict[tuple[date, str], Event] = {}

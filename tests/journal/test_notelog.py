@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jobsite.journal.logbook import events, read_date, what_happened
+from jobsite.journal.notelog import events, read_date, what_happened
 
 
 def _read(body: str) -> list[tuple[str, str, str, int]]:
