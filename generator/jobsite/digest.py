@@ -21,7 +21,7 @@ from pathlib import Path
 from jobsite.agenda import Agenda
 from jobsite.authoring.recording import log_command
 from jobsite.journal.config import CONFIG_FILE, read_config
-from jobsite.model import Action, Contact, Event
+from jobsite.model import Action, Contact, Event, Opportunity
 from jobsite.site.repository import Repository, github_repository
 
 FORMATS = ("markdown", "text", "json")
@@ -43,6 +43,16 @@ class Call:
         """The interview or meeting a thank-you, a note or a check-in refers to."""
         trigger = self.action.trigger
         return trigger if trigger is not None and trigger.type in ("interview", "meeting") else None
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """What was logged on and after a day: each event with its opportunity, by date (the
+    comment that closes the previous day's digest issue)."""
+
+    since: date
+    today: date
+    events: tuple[tuple[Event, Opportunity], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,18 @@ def build_digest(agenda: Agenda, repository: Repository | None = None) -> Digest
     )
     coming = tuple(a for a in agenda.actions if a.bucket == "upcoming")
     return Digest(agenda.today, calls, coming, len(agenda.left_out()))
+
+
+def logged_since(agenda: Agenda, since: date) -> Logged:
+    """Every event dated from `since` to the agenda's day, by date, then company."""
+    found = [
+        (event, plan.opportunity)
+        for plan in agenda.plans
+        for event in plan.opportunity.events
+        if since <= event.date <= agenda.today
+    ]
+    found.sort(key=lambda pair: (pair[0].date, pair[1].company.casefold(), pair[1].path))
+    return Logged(since, agenda.today, tuple(found))
 
 
 def repository_of_root(root: Path, environ: Mapping[str, str]) -> Repository | None:
@@ -103,6 +125,26 @@ def render_digest(digest: Digest, form: str, env: object) -> str:
         return json.dumps(_as_json(digest), ensure_ascii=True, indent=2) + "\n"
     template = "digest.md" if form == "markdown" else "digest.txt"
     return env.get_template(template).render(digest=digest)  # type: ignore[attr-defined]
+
+
+def render_logged(logged: Logged, form: str, env: object) -> str:
+    """What was logged since a day, as `form`: what closes the previous digest."""
+    if form == "json":
+        events = [
+            {
+                "date": event.date.isoformat(),
+                "file": opportunity.path,
+                "company": opportunity.company,
+                "type": event.written_type,
+                "with": event.with_,
+                "notes": event.notes,
+            }
+            for event, opportunity in logged.events
+        ]
+        data = {"since": logged.since.isoformat(), "today": logged.today.isoformat()}
+        return json.dumps({**data, "events": events}, ensure_ascii=True, indent=2) + "\n"
+    template = "digest-logged.md" if form == "markdown" else "digest-logged.txt"
+    return env.get_template(template).render(logged=logged)  # type: ignore[attr-defined]
 
 
 def _call(action: Action, today: date, repository: Repository | None) -> Call:

@@ -155,3 +155,50 @@ def test_the_recipes_send_the_digest_and_nothing_on_a_quiet_day(
     (root / "journal" / "acme.md").unlink()
     run_on("2026-11-24")  # nothing owed today: nothing is sent
     assert not (bin_dir / f"{program}.log").exists()
+
+
+def test_logged_since_lists_every_event_from_that_day(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    text = run(root, "digest", "--today", "2026-11-13", "--logged-since", "2026-11-05").stdout
+    assert text == (
+        "Logged since Thu 5 Nov 2026:\n"
+        "\n"
+        "- Thu 5 Nov 2026: Acme <b>Corp</b> · Data Engineer: Follow up with Dana Smith "
+        "(left the three-part message)\n"
+        "- Mon 9 Nov 2026: Acme <b>Corp</b> · Data Engineer: Reply "
+        "(a general note, with no one named)\n"
+    )
+    none = run(root, "digest", "--today", "2026-11-13", "--logged-since", "2026-11-10").stdout
+    assert none == "Nothing logged since Tue 10 Nov 2026.\n"
+    made = run(
+        root, "digest", "--today", "2026-11-13", "--logged-since", "2026-11-09", "--format", "json"
+    )
+    assert json.loads(made.stdout)["events"] == [
+        {
+            "date": "2026-11-09",
+            "file": "journal/acme.md",
+            "company": "Acme <b>Corp</b>",
+            "type": "reply",
+            "with": None,
+            "notes": "a general note, with no one named",
+        }
+    ]
+
+
+def test_the_issue_channel_prints_only_where_the_journal_asks_for_it(run, make_root) -> None:
+    root = make_root({"acme.md": ACME}, "country: US")
+    args = ("digest", "--today", "2026-11-13", "--format", "markdown", "--channel", "issue")
+    assert run(root, *args).stdout == ""
+    root = make_root({"acme.md": ACME}, "digest: issue")
+    issue = run(root, *args).stdout
+    assert issue.startswith("# Calls for Fri 13 Nov (1)\n")
+    assert issue.endswith("<!-- jobsite-digest 2026-11-13 -->\n")
+
+
+def test_a_bad_digest_setting_is_one_line(run, make_root) -> None:
+    root = make_root({"acme.md": ACME}, "digest: email")
+    result = run(root, "digest", "--today", "2026-11-13")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "mkdocs.yml:4: digest: expected issue, not 'email' (or leave it out: no digest is sent)\n"
+    )

@@ -23,8 +23,27 @@ from jobsite.words import inert
     show_default=True,
     help="markdown: a GitHub issue's body (its first line the title); json: for a script.",
 )
+@click.option(
+    "--logged-since",
+    "since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Instead: what was logged from that day to today (what closes yesterday's digest).",
+)
+@click.option(
+    "--channel",
+    type=click.Choice(("issue",)),
+    help="Print nothing unless mkdocs.yml's `digest` setting names this channel.",
+)
 @click.pass_obj
-def digest(root: Path, *, today: datetime | None, form: str) -> None:
+def digest(
+    root: Path,
+    *,
+    today: datetime | None,
+    form: str,
+    since: datetime | None,
+    channel: str | None,
+) -> None:
     """Print today's overdue and due calls and notes, each with the contact, the number, what
     to say, the last note and how to log it; then what is coming up.
 
@@ -36,14 +55,19 @@ def digest(root: Path, *, today: datetime | None, form: str) -> None:
     Example: jobsite digest --format markdown > digest.md
     Example: jobsite digest | mail -s "Calls for today" me@example.com
     """
+    from jobsite import digest as core  # noqa: PLC0415
     from jobsite.agenda import build_agenda  # noqa: PLC0415 - as every command
-    from jobsite.digest import build_digest, render_digest, repository_of_root  # noqa: PLC0415
     from jobsite.site.templates import environment  # noqa: PLC0415 - imports Jinja
 
     agenda = build_agenda(root, today_from(today))
     report(agenda.problems)
-    made = build_digest(agenda, repository_of_root(root, os.environ))
-    text = render_digest(made, form, environment(root))
+    if channel is not None and agenda.settings.digest != channel:
+        return
+    if since is not None:
+        text = core.render_logged(core.logged_since(agenda, since.date()), form, environment(root))
+    else:
+        made = core.build_digest(agenda, core.repository_of_root(root, os.environ))
+        text = core.render_digest(made, form, environment(root))
     if text:
         # Each line made inert: a journal's value never drives the terminal.
         click.echo("\n".join(inert(line) for line in text.splitlines()))

@@ -48,6 +48,8 @@ CALENDAR_FIELDS = (
 )
 CALENDAR_DEFAULT_FIELDS = frozenset({"action", "company"})
 CALENDAR_MODES = ("secret",)
+# Where the publishing workflow sends the morning digest (`digest`): a GitHub issue.
+DIGEST_CHANNELS = ("issue",)
 # What `weekly_goal` may set a number for; see jobsite.site.weekly.
 GOALS = ("applications", "first_contacts", "follow_ups")
 MAX_GOAL = 1000
@@ -99,6 +101,7 @@ class Settings:
     calendar: str | None = None
     calendar_fields: frozenset[str] = CALENDAR_DEFAULT_FIELDS  # what the secret feed shows
     calendar_alarm: time | None = None  # an alarm at this time of each calendar event's day
+    digest: str | None = None  # `issue`: the publishing workflow opens a digest issue daily
     weekly_goal: tuple[tuple[str, int], ...] = ()  # (of GOALS, a number a week), in GOALS order
     # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
     where: dict[str, str] = field(default_factory=dict, compare=False)
@@ -278,6 +281,18 @@ def _calendar_alarm(value: object, location: str) -> time | None:
     raise SettingsError(f'{location}: expected a time of day, e.g. "09:00", not {quoted(text)}')
 
 
+def _digest(value: object, location: str) -> str | None:
+    if value is None or value is False:
+        return None
+    text = str(value).strip().lower()
+    if text not in DIGEST_CHANNELS:
+        raise SettingsError(
+            f"{location}: expected issue, not {quoted(str(value))} (or leave it out: no "
+            "digest is sent)"
+        )
+    return text
+
+
 def _calendar_fields(value: object, location: str) -> frozenset[str]:
     return _some_of(value, location, CALENDAR_FIELDS, "unknown field")
 
@@ -312,5 +327,6 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "calendar": _calendar,
     "calendar_fields": _calendar_fields,
     "calendar_alarm": _calendar_alarm,
+    "digest": _digest,
     "weekly_goal": _weekly_goal,
 }
