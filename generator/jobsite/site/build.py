@@ -147,7 +147,7 @@ def _warnings_to_stderr(*, talk: bool = False, defer_errors: bool = False) -> It
 
 @contextmanager
 def _source_date(today: date | None) -> Iterator[None]:
-    """Stamp the build's by-products (sitemap.xml.gz) with `--today`, so builds repeat."""
+    """Give MkDocs `--today` as the build date it hands the templates, so builds repeat."""
     if today is None or "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return

@@ -2,7 +2,8 @@
 
 Each event does one thing through MkDocs' (and ProperDocs') public plugin API, and asks the
 module whose job it is: the settings (`journal.settings`), the agenda (`jobsite.agenda`), the
-pages (`pages`), Markdown kept apart (`stash`), privacy (`privacy`), protected mode
+pages (`pages`), Markdown kept apart (`stash`), privacy (`privacy`: noindex, no sitemap,
+robots.txt), protected mode
 (`protect`), search (`search`), and under `jobsite serve` the rebuilds of changed pages only
 (`incremental`) and the server's address check (`serving`).
 """
@@ -291,22 +292,23 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        """The same for MkDocs' static templates, such as 404.html."""
-        if template_name.endswith(".html"):
-            return privacy.private_page(output_content)
-        return output_content
+        """The same for MkDocs' static templates, such as 404.html; the sitemap comes out
+        empty, which MkDocs then does not write."""
+        return privacy.private_template(template_name, output_content)
 
     @event_priority(-100)  # last: after search, sitemap and tags have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """With `protect: true`, encrypt or drop everything the build wrote; else make the
         search index readable from disk (and whole, under `serve`); then say, in one line,
-        what the site now shows (under `serve`, a line per rebuild)."""
+        what the site now shows (under `serve`, a line per rebuild). robots.txt is written
+        last, in the clear."""
         if self._protected is not None:
             self._protected.finish(config, self._written)
         else:
             if self._index is not None:
                 self._index.complete(config.site_dir, self._rebuilt, self._pages)
             index_as_script(config.site_dir)
+        privacy.write_robots_txt(config.site_dir, self._written)
         if self._kept is not None:
             self._kept.commit()
         if self._built:

@@ -1,7 +1,8 @@
 """What keeps a journal's site private and whole opened from disk (guide/site.md).
 
 No request leaves a page for any other host (no web fonts, no repository facts fetched from
-api.github.com), every page asks search engines to stay away (`noindex`), and
+api.github.com), every page asks search engines to stay away (`noindex`), so there is no
+sitemap, and robots.txt asks every crawler to fetch nothing, and
 `site/index.html` opened from a file manager works: every link names its page's file, and
 search runs its worker through the shim jobsite ships.
 """
@@ -9,9 +10,18 @@ search runs its worker through the shim jobsite ships.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from pathlib import Path
 from typing import Any
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+# Every page says noindex, so a sitemap would list nothing a search engine may show; and
+# robots.txt asks crawlers to fetch nothing. It is read only at a host's root (a custom
+# domain, an account's own github.io site), not on a project site under it, where the
+# noindex of each page still holds.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+ROBOTS_TXT = "User-agent: *\nDisallow: /\n"
 # Lets Material's search run its worker on a site opened from disk (file://), where Material's
 # offline plugin would load it from unpkg.com.
 WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -46,3 +56,18 @@ def private_page(html: str) -> str:
     if NOINDEX in html or "<head" not in html:
         return html
     return re.sub(r"(<head[^>]*>)", r"\1" + NOINDEX, html, count=1)
+
+
+def private_template(name: str, output: str) -> str:
+    """MkDocs' static template `name` as rendered: a page carries noindex (`private_page`),
+    and the sitemap is empty, which MkDocs then does not write (nor its .gz)."""
+    if name == SITEMAP:
+        return ""
+    return private_page(output) if name.endswith(".html") else output
+
+
+def write_robots_txt(site_dir: str | Path, written: Collection[str]) -> None:
+    """robots.txt into `site_dir`, unless `written` (what MkDocs wrote from docs/) holds one
+    of the journal's own."""
+    if ROBOTS not in written:
+        Path(site_dir, ROBOTS).write_text(ROBOTS_TXT, encoding="utf-8")
