@@ -30,6 +30,20 @@ SAMPLE_TODAY = "2026-11-26"
 MakeRoot = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def jobsite_from_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs as if jobsite had been installed from a package index, so that
+    `jobsite init` pins `jobsite==X.Y.Z`: this checkout is installed from its folder, which
+    `init` would build into a wheel, seconds each time and from the index's setuptools.
+    tests/authoring/test_pinning.py gives each kind of install its own metadata;
+    scripts/check_wheel.py runs the real thing."""
+    import jobsite
+    from jobsite.authoring import pinning
+
+    installed = pinning.Installed(jobsite.__version__, "index")
+    monkeypatch.setattr(pinning, "installed_jobsite", lambda distribution=None: installed)
+
+
 @pytest.fixture
 def make_root(tmp_path: Path) -> MakeRoot:
     """Build a journal root: `make_root({"acme.md": text}, settings="country: GB")`.

@@ -1,4 +1,4 @@
-"""The publishing workflow (issue 5): valid, least privilege, daily, and shipped by `init`."""
+"""The publishing workflow: valid, least privilege, daily, and shipped by `init`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from jobsite.authoring.init import scaffold_files
+from jobsite.authoring.pinning import Pin, index_pin
 
 from conftest import REPO, github_schema_errors
 
@@ -122,7 +123,7 @@ def test_publishing_is_protected_and_local_builds_are_not(config, tmp_path, monk
     assert load_settings(tmp_path).protect is True
 
 
-# Installing jobsite: exactly what requirements.txt pins, never an unpinned name (issue 14).
+# Installing jobsite: exactly what requirements.txt pins, never an unpinned name.
 
 
 def _install(
@@ -133,7 +134,7 @@ def _install(
     (step,) = [s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Install jobsite"]
     stand_in = tmp_path / "bin" / "python"
     stand_in.parent.mkdir()
-    stand_in.write_text('#!/bin/sh\necho "$@" >> "$CALLS"\n')
+    stand_in.write_text('#!/bin/sh\nprintf "%s\\n" "$*" >> "$CALLS"\n')
     stand_in.chmod(0o755)
     calls = tmp_path / "calls"
     result = subprocess.run(
@@ -147,15 +148,39 @@ def _install(
     return result, calls.read_text().splitlines() if calls.exists() else []
 
 
-def test_a_journal_installs_exactly_what_requirements_txt_pins(workflow, tmp_path) -> None:
+def _journal(tmp_path: Path, pin: Pin) -> Path:
     root = tmp_path / "journal"
-    for name, data in scaffold_files(date(2026, 11, 26), requirement="jobsite==0.1.0").items():
+    for name, data in scaffold_files(date(2026, 11, 26), pin=pin).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
+    return root
+
+
+def test_a_journal_installs_exactly_what_requirements_txt_pins(workflow, tmp_path) -> None:
+    root = _journal(tmp_path, index_pin("0.1.0"))
     result, calls = _install(workflow, root, tmp_path)
     assert result.returncode == 0, result.stderr
     assert calls == ["-m pip install -r requirements.txt"]
     assert "jobsite==0.1.0" in (root / "requirements.txt").read_text().splitlines()
+
+
+def test_a_vendored_wheel_goes_in_alone_checked_then_what_it_needs(workflow, tmp_path) -> None:
+    """pip's hash-checking mode asks a hash of every package once one line has one: the
+    wheel goes in alone, then jobsite's own requirements (scripts/check_wheel.py runs it)."""
+    wheel = "vendor/jobsite-0.1.0-py3-none-any.whl"
+    pin = Pin("wheel", f"./{wheel} --hash=sha256:{'ab' * 32}", "why", "said", {wheel: b"PK"})
+    root = _journal(tmp_path, pin)
+    result, calls = _install(workflow, root, tmp_path)
+    assert result.returncode == 0, result.stderr
+    needs = 'from importlib.metadata import requires; print(*requires("jobsite"), sep="\\n")'
+    # The requirements are read by `python -c` while pip reads them: the two run together.
+    first, *rest = calls
+    assert first == "-m pip install --no-deps --require-hashes -r requirements.txt"
+    (listing,) = [call for call in rest if call.startswith("-c ")]
+    (install,) = [call for call in rest if call.startswith("-m pip")]
+    assert listing == f"-c {needs}"
+    assert re.fullmatch(r"-m pip install -r /dev/fd/\d+", install)
+    assert len(rest) == 2
 
 
 def test_a_journal_without_requirements_txt_fails_and_installs_nothing(workflow, tmp_path) -> None:
@@ -166,9 +191,9 @@ def test_a_journal_without_requirements_txt_fails_and_installs_nothing(workflow,
     assert result.returncode == 1
     assert calls == []
     assert result.stdout == (
-        "::error title=No requirements.txt::This workflow installs jobsite only at the version "
-        "that requirements.txt pins. Add requirements.txt holding one line, jobsite==X.Y.Z "
-        "(the version you use: jobsite --version), and push it.\n"
+        "::error title=No requirements.txt::This workflow installs jobsite only as "
+        "requirements.txt pins it. Run jobsite init in an empty folder with the jobsite you "
+        "use, copy its requirements.txt (and vendor/, if it made one) here, and push them.\n"
     )
 
 
@@ -185,4 +210,10 @@ def test_in_jobsite_own_repository_it_installs_the_checkout(workflow, tmp_path) 
 def test_no_step_installs_an_unpinned_name() -> None:
     text = WORKFLOW.read_text(encoding="utf-8")
     installs = re.findall(r"pip install [^\n]*", text)
-    assert installs == ["pip install -c constraints.txt .", "pip install -r requirements.txt"]
+    assert installs == [
+        "pip install -c constraints.txt .",
+        "pip install --no-deps --require-hashes -r requirements.txt",
+        "pip install -r <(python -c 'from importlib.metadata import requires; "
+        'print(*requires("jobsite"), sep="\\n")\')',
+        "pip install -r requirements.txt",
+    ]

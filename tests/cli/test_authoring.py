@@ -61,6 +61,8 @@ def test_init_writes_the_scaffold_and_says_what_to_do_next(run, tmp_path: Path) 
     assert result.stdout == (
         f"Started a journal in {root}:\n"
         + "".join(f"  {name}\n" for name in INIT_FILES)
+        + f"requirements.txt pins jobsite=={scaffold.jobsite.__version__}, as this jobsite "
+        "was installed from a package index.\n"
         + 'Next: cd myjobs && jobsite new "Company" --role "Position" --applied\n'
     )
     assert _files(root) == INIT_FILES

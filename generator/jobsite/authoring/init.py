@@ -4,23 +4,25 @@ Every file under that folder is copied, whatever its name, so a file added there
 publishing workflow, say) ships with `init` without a change here. Two conventions:
 `_DESTINATIONS` places a packaged file elsewhere in the root (`pages.yml` goes to
 `.github/workflows/`), and a name ending in `.in` is a `string.Template` filled with the day
-of the init (so the example's dates are fresh) and the requirement that pins jobsite (so
-`requirements.txt`, which the workflow installs from, names the version that ran `init`),
-and written without the suffix.
+of the init (so the example's dates are fresh) and the pin of jobsite (so
+`requirements.txt`, which the workflow installs from, names the jobsite that ran `init`:
+see `jobsite.authoring.pinning`), and written without the suffix.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
-from urllib.parse import urlsplit
 
 import jobsite
 from jobsite.atomic import create_exclusive
+from jobsite.authoring.pinning import Pin, index_pin
 from jobsite.authoring.schema import shipped_schema
 from jobsite.errors import InitError, reason
 from jobsite.words import count
@@ -33,50 +35,20 @@ _DESTINATIONS = {
 }
 _TEMPLATE_SUFFIX = ".in"
 _SKIPPED = ("__pycache__", ".DS_Store")
-# A pinned repository is fetched over these alone: http:// and git:// are neither encrypted
-# nor authenticated, and what they fetch runs with the site's password.
-GIT_SCHEMES = ("https", "ssh")
-
-
-def pinned_requirement(version: str | None = None, git_url: str | None = None) -> str:
-    """The line of `requirements.txt` that pins jobsite at `version`.
-
-    `jobsite==X.Y.Z` from the package index; with `git_url`, the release's tag in that
-    repository instead: `jobsite @ git+URL@vX.Y.Z`.
-    """
-    version = version or jobsite.__version__
-    if git_url is None:
-        return f"jobsite=={version}"
-    return f"jobsite @ git+{git_url}@v{version}"
-
-
-def git_url_problem(url: str) -> str | None:
-    """Why `url` cannot name jobsite's repository in a pinned requirement, or None.
-
-    It must be a whole `https://` or `ssh://` URL without a ref of its own: the pin adds the
-    tag.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in GIT_SCHEMES or not parts.netloc:
-        return "expected the repository's https:// or ssh:// URL"
-    if any(c.isspace() for c in url) or parts.query or parts.fragment or "@" in parts.path:
-        return "expected the repository's URL alone, without a ref, query or fragment"
-    return None
 
 
 def scaffold_files(
-    today: date, source: Traversable | None = None, *, requirement: str | None = None
+    today: date, source: Traversable | None = None, *, pin: Pin | None = None
 ) -> dict[str, bytes]:
     """Every file `init` writes: path relative to the new root (with `/`) → content.
 
     `source` is the folder to copy (by default the packaged `jobsite/authoring/scaffold/`);
-    `requirement` is what `requirements.txt` pins (by default this jobsite's version, from the
-    package index).
+    `pin` is what `requirements.txt` pins, with the files it needs (by default this jobsite's
+    version from the package index, which only a jobsite installed from one can pin).
     """
-    values = {
-        "today": today.isoformat(),
-        "requirement": requirement if requirement is not None else pinned_requirement(),
-    }
+    pin = pin if pin is not None else index_pin(jobsite.__version__)
+    comment = "".join(f"# {line}".rstrip() + "\n" for line in pin.explanation.splitlines())
+    values = {"today": today.isoformat(), "pin": f"{comment}{pin.requirement}"}
     files: dict[str, bytes] = {}
     folder = (
         source if source is not None else resources.files("jobsite.authoring").joinpath(SCAFFOLD)
@@ -91,27 +63,33 @@ def scaffold_files(
         files[name] = data
     # The editor's copy of the schema, so the journal works offline and in any checkout.
     files[SCHEMA_COPY] = shipped_schema().encode("utf-8")
+    files.update(pin.files)
     return dict(sorted(files.items()))
 
 
-def init_journal(root: Path, today: date, *, git_url: str | None = None) -> list[str]:
-    """Write the scaffold into `root` (created if missing); return the paths written.
+@dataclass(frozen=True)
+class Started:
+    """What `init_journal` did: the paths it wrote, and what requirements.txt pins."""
 
-    `requirements.txt` pins this version of jobsite: from the package index, or with
-    `git_url` from its tag in that repository. Writes nothing at all where any of its files
-    is already there: raises `InitError` listing them. Each file is created with O_EXCL, so
-    even a file that appears meanwhile is never overwritten.
+    written: list[str]
+    pin: Pin
+
+
+def init_journal(root: Path, today: date, choose_pin: Callable[[], Pin]) -> Started:
+    """Write the scaffold into `root` (created if missing); say what it wrote.
+
+    `choose_pin()` says what `requirements.txt` pins (`pinning.pin_for`); it is asked only
+    once `root` is known to be free, since making a wheel takes a while, and may raise
+    `PinError`. Writes nothing at all where any of its files is already there: raises
+    `InitError` listing them. Each file is created with O_EXCL, so even a file that appears
+    meanwhile is never overwritten.
     """
     if root.exists() and not root.is_dir():
         raise InitError(f"init: {root} is a file, not a folder")
-    files = scaffold_files(today, requirement=pinned_requirement(jobsite.__version__, git_url))
-    there = [name for name in files if os.path.lexists(root / name)]
-    if there:
-        verb = "is" if len(there) == 1 else "are"
-        raise InitError(
-            f"init: {count(len(there), 'file')} {verb} already there, nothing was written: "
-            f"{', '.join(there)}"
-        )
+    _refuse_what_is_there(root, scaffold_files(today))
+    pin = choose_pin()
+    files = scaffold_files(today, pin=pin)
+    _refuse_what_is_there(root, files)
     written = []
     for name, data in files.items():
         target = root / name
@@ -126,7 +104,17 @@ def init_journal(root: Path, today: date, *, git_url: str | None = None) -> list
         except OSError as error:
             raise InitError(f"init: cannot write {name}: {reason(error)}") from None
         written.append(name)
-    return written
+    return Started(written, pin)
+
+
+def _refuse_what_is_there(root: Path, files: dict[str, bytes]) -> None:
+    there = [name for name in files if os.path.lexists(root / name)]
+    if there:
+        verb = "is" if len(there) == 1 else "are"
+        raise InitError(
+            f"init: {count(len(there), 'file')} {verb} already there, nothing was written: "
+            f"{', '.join(there)}"
+        )
 
 
 def _walk(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:

@@ -16,54 +16,38 @@ from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.model import Event, Plan
 from jobsite.vocabulary import ACTION_LABELS, CHANNELS, KINDS, TYPE_WORDS, resolve
-from jobsite.words import inert, iso_day, quoted
+from jobsite.words import inert, iso_day
 
 _DATE_FORMATS = ["%Y-%m-%d"]
 
 
-def _git_url(_context: click.Context, _parameter: click.Parameter, url: str | None) -> str | None:
-    """`--pin-git`'s URL, `git+` or not, checked before anything is written."""
-    from jobsite.authoring.init import git_url_problem  # noqa: PLC0415 - as `init` below
-
-    if url is None:
-        return None
-    url = url.removeprefix("git+")
-    problem = git_url_problem(url)
-    if problem is not None:
-        raise click.BadParameter(
-            f"{problem}, such as https://github.com/OWNER/jobsite, not {quoted(url)}"
-        )
-    return url
-
-
 @click.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
-@click.option(
-    "--pin-git",
-    metavar="URL",
-    callback=_git_url,
-    help="Pin jobsite in requirements.txt to this version's tag in the repository at URL "
-    "(jobsite @ git+URL@vX.Y.Z) rather than to the package index's jobsite==X.Y.Z.",
-)
 @today_option
 @click.pass_obj
-def init(root: Path, directory: Path | None, pin_git: str | None, today: datetime | None) -> None:
+def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     """Start a journal in DIR (default: here): mkdocs.yml, journal/, an example and more.
 
-    requirements.txt pins the version of jobsite that ran init: the publishing workflow
-    installs exactly that. It never overwrites a file: where any of its files is already
-    there, it lists them and writes nothing.
+    requirements.txt pins the jobsite that ran init, as it was installed: a release from the
+    package index by its version, an install from git by its commit, an install from a
+    folder or a wheel as a wheel in vendor/, by its sha256. The publishing workflow installs
+    exactly that. It never overwrites a file: where any of its files is already there, it
+    lists them and writes nothing.
 
     \b
     Example: jobsite init myjobs
     """
-    from jobsite.authoring.init import init_journal  # noqa: PLC0415 - reads the packaged files
+    from jobsite.authoring import pinning  # noqa: PLC0415 - reads the packaged files
+    from jobsite.authoring.init import init_journal  # noqa: PLC0415 - the same
 
     target = root / directory if directory is not None else root
-    written = init_journal(target, today_from(today), git_url=pin_git)
+    started = init_journal(
+        target, today_from(today), lambda: pinning.pin_for(pinning.installed_jobsite())
+    )
     click.echo(f"Started a journal in {target}:")
-    for name in written:
+    for name in started.written:
         click.echo(f"  {name}")
+    click.echo(f"{started.pin.said}.")
     enter = f"cd {directory} && " if directory is not None else ""
     click.echo(f'Next: {enter}jobsite new "Company" --role "Position" --applied')
 
