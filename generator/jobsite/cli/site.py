@@ -9,6 +9,7 @@ import click
 
 from jobsite.cli.options import today as today_from
 from jobsite.cli.options import today_option
+from jobsite.words import count, inert
 
 
 @click.command()
@@ -52,4 +53,37 @@ def serve(root: Path, today: datetime | None, dev_addr: str, open_browser: bool)
     )
 
 
-COMMANDS = (build, serve)
+@click.command()
+@click.pass_obj
+def doctor(root: Path) -> None:
+    """Check, offline, everything the journal needs to publish; exit 1 if anything fails.
+
+    One line for each: requirements.txt installs jobsite as written, the workflow is the one
+    this jobsite writes, protect and its password, .gitignore, a git repository with a remote;
+    and what to do for each that is not right.
+
+    Example: jobsite doctor
+    """
+    from jobsite.authoring.pinning import installed_jobsite  # noqa: PLC0415 - as in `build`
+    from jobsite.site.doctor import FAILED, OUTCOMES, WARNING, diagnose  # noqa: PLC0415
+
+    checks = diagnose(root, installed_jobsite())
+    width = max(len(outcome) for outcome in OUTCOMES)
+    for check in checks:
+        click.echo(inert(f"{check.outcome:<{width}}  {check.subject}: {check.found}"))
+        if check.advice:
+            click.echo(inert(f"{'':<{width}}  to do: {check.advice}"))
+    failed = sum(check.outcome == FAILED for check in checks)
+    warned = sum(check.outcome == WARNING for check in checks)
+    if failed:
+        click.echo(f"Not ready to publish: {count(failed, 'check')} failed.")
+        raise click.exceptions.Exit(1)
+    note = f" ({count(warned, 'warning')})" if warned else ""
+    click.echo(
+        f"Ready to publish{note}: push, once the repository's Pages source is GitHub Actions "
+        "(and, for a protected site, its secret JOBSITE_PASSWORD is set: GitHub's settings "
+        "cannot be seen from here)."
+    )
+
+
+COMMANDS = (build, serve, doctor)
