@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
 import tomllib
 from importlib import metadata
 from types import ModuleType
@@ -153,11 +154,30 @@ def test_the_metadata_users_expect() -> None:
     assert set(PROJECT["classifiers"]) <= trove_classifiers.classifiers
     assert not [c for c in PROJECT["classifiers"] if c.startswith("License ::")]  # PEP 639
     assert PROJECT["license"] == "MIT"
-    assert {"Homepage", "Issues", "Changelog"} <= set(PROJECT["urls"])
-    assert all(url.startswith("https://") for url in PROJECT["urls"].values())
+    assert PROJECT["license-files"] == ["LICENSE"]
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    # jobsite has no public repository or home page yet: the metadata names none (add them
+    # to [project.urls] once they exist).
+    assert all(url.startswith("https://") for url in PROJECT.get("urls", {}).values())
     assert len(PROJECT["keywords"]) >= 5
     installed = metadata.metadata("jobsite")
     assert installed.get_all("Classifier") == PROJECT["classifiers"]
+
+
+def test_no_file_names_an_address_that_does_not_exist() -> None:
+    """`github.com/jobsite/jobsite` was written in the metadata, the README and the
+    changelog, and no such repository exists."""
+    tracked = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    named = [
+        name
+        for name in tracked
+        if (REPO / name).is_file()
+        and b"github.com/jobsite/jobsite" in (REPO / name).read_bytes()
+        and name != "tests/test_release.py"
+    ]
+    assert named == []
 
 
 def test_the_long_description_leaves_out_what_the_index_cannot_show() -> None:
@@ -200,8 +220,8 @@ def test_the_changelog_keeps_a_changelog() -> None:
     assert PROJECT["version"] in sections  # so the tag for this version has its notes
     kinds = set(re.findall(r"^### (.+)$", CHANGELOG, flags=re.MULTILINE))
     assert kinds <= {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
-    for version in sections:
-        assert re.search(rf"^\[{re.escape(version)}\]: https://", CHANGELOG, re.MULTILINE)
+    # A version's link (`[0.1.0]: https://...`) waits for a public repository to point into.
+    assert not re.search(r"^\[[^\]]+\]: ", CHANGELOG, re.MULTILINE)
 
 
 def test_release_notes_are_the_tag_s_section() -> None:
