@@ -43,14 +43,19 @@ def _record_hash(data: bytes) -> str:
 
 
 def _wheel(code: bytes = CODE, version: str = VERSION) -> bytes:
-    """A small wheel of "jobsite": one module and the RECORD that lists it."""
+    """A small wheel of "jobsite": one module and the RECORD that lists it, the same bytes
+    every time (each member dated the same, not now: two calls may straddle a tick)."""
     buffer = io.BytesIO()
     info = f"jobsite-{version}.dist-info"
+    record = f"jobsite/__init__.py,{_record_hash(code)},{len(code)}\n{info}/RECORD,,\n"
+    members = {
+        "jobsite/__init__.py": code,
+        f"{info}/METADATA": f"Name: jobsite\nVersion: {version}\n",
+        f"{info}/RECORD": record,
+    }
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("jobsite/__init__.py", code)
-        archive.writestr(f"{info}/METADATA", f"Name: jobsite\nVersion: {version}\n")
-        record = f"jobsite/__init__.py,{_record_hash(code)},{len(code)}\n{info}/RECORD,,\n"
-        archive.writestr(f"{info}/RECORD", record)
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
     return buffer.getvalue()
 
 
