@@ -97,9 +97,12 @@ def test_it_runs_on_push_by_hand_and_every_morning_in_the_journal_time_zone(work
 def test_each_job_has_only_the_permissions_it_needs(workflow) -> None:
     assert workflow["permissions"] == {}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert set(workflow["jobs"]) == {"build", "deploy"}
-    assert build["permissions"] == {"contents": "read"}
+    assert set(workflow["jobs"]) == {"build", "deploy", "digest"}
+    assert build["permissions"] == {"contents": "read", "issues": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    digest = workflow["jobs"]["digest"]
+    assert digest["permissions"] == {"issues": "write"}  # and nothing else
+    assert digest["needs"] == "build"
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert "environment" not in build
@@ -134,6 +137,8 @@ def test_every_action_is_pinned_to_a_major_version(workflow) -> None:
         "actions/setup-python",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
+        "actions/upload-artifact",
+        "actions/download-artifact",
     }
     for use in uses:
         assert re.fullmatch(r"actions/[a-z-]+@v\d+", use), use
@@ -247,3 +252,125 @@ def test_no_step_installs_an_unpinned_name() -> None:
         'print(*requires("jobsite"), sep="\\n")\')',
         "pip install -r requirements.txt",
     ]
+
+
+# --- The morning digest ---------------------------------------------------------------------
+
+DIGEST_JOURNAL = {
+    "acme.md": "---\ncompany: Acme Corp\ncontacts: [{name: Dana Smith, phone: '+1 847 555 0100'}]\n"
+    "events:\n  - {date: 2026-11-02, type: applied}\n"
+    "  - {date: 2026-11-05, type: voicemail, with: Dana Smith, notes: the three parts}\n---\n",
+}
+
+
+def _step(workflow: dict, job: str, name: str) -> dict:
+    (step,) = [s for s in workflow["jobs"][job]["steps"] if s.get("name") == name]
+    return step
+
+
+def _run_step(step: dict, root: Path, bin_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """A step's script as GitHub runs it (bash -eo pipefail), with the programs of `bin_dir`."""
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=root,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def _stand_ins(bin_dir: Path, listed: str) -> Path:
+    """`gh`, recording each call (its arguments, one a line, then a blank line) and answering
+    `issue list` with `listed` (what its --jq prints); `jobsite`, the real one."""
+    bin_dir.mkdir()
+    calls = bin_dir / "gh.calls"
+    gh = bin_dir / "gh"
+    gh.write_text(
+        "#!/bin/bash\n"
+        f'printf "%s\\n" "$@" >> "{calls}"; echo >> "{calls}"\n'
+        f'if [ "$1 $2" = "issue list" ]; then printf "%b" "{listed}"; fi\n'
+    )
+    gh.chmod(0o755)
+    jobsite = bin_dir / "jobsite"
+    jobsite.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m jobsite "$@"\n')
+    jobsite.chmod(0o755)
+    return calls
+
+
+def _calls(path: Path) -> list[list[str]]:
+    text = path.read_text() if path.exists() else ""
+    return [block.split("\n") for block in text.strip("\n").split("\n\n") if block]
+
+
+def test_the_digest_steps_open_todays_issue_and_close_yesterdays(workflow, make_root, tmp_path):
+    root = make_root(DIGEST_JOURNAL, "digest: issue")
+    calls = _stand_ins(tmp_path / "bin", "41\\t2026-11-06\\n")
+    output = tmp_path / "output"
+    write = _step(workflow, "build", "Write the morning digest")
+    assert workflow["jobs"]["build"]["steps"].index(write) < workflow["jobs"]["build"][
+        "steps"
+    ].index(_step(workflow, "build", "Build the site"))
+    assert "env" in write and "JOBSITE_PASSWORD" not in write["env"]
+    result = _run_step(write, root, tmp_path / "bin", GITHUB_OUTPUT=str(output), TZ="UTC")
+    assert result.returncode == 0, result.stderr
+    assert output.read_text() == "written=true\n"
+    assert _calls(calls) == [
+        [
+            "issue",
+            "list",
+            "--label",
+            "jobsite-digest",
+            "--state",
+            "open",
+            "--limit",
+            "50",
+            "--json",
+            "number,body",
+            "--jq",
+            '.[] | [.number, (.body | capture("jobsite-digest (?<day>[0-9]{4}-[0-9]{2}-[0-9]{2})")'
+            " | .day)] | @tsv",
+        ]
+    ]
+    today = (root / "digest" / "today.md").read_text()
+    assert today.startswith("# Calls for ")
+    closing = (root / "digest" / "close-41.md").read_text()
+    assert closing.startswith("Logged since Fri 6 Nov 2026:") or closing.startswith(
+        "Nothing logged since Fri 6 Nov 2026."
+    )
+    # The digest job, with the artifact the build job uploaded.
+    calls.unlink()
+    post = _step(workflow, "digest", "Open today's digest issue, close the ones before it")
+    result = _run_step(post, root, tmp_path / "bin")
+    assert result.returncode == 0, result.stderr
+    label, close, create = _calls(calls)
+    assert label[:3] == ["label", "create", "jobsite-digest"]
+    assert close == ["issue", "close", "41", "--comment", closing.rstrip("\n")]
+    title = today.split("\n", 1)[0].removeprefix("# ")
+    assert create == [
+        "issue",
+        "create",
+        "--title",
+        title,
+        "--body-file",
+        "digest/body.md",
+        "--label",
+        "jobsite-digest",
+    ]
+    assert (root / "digest" / "body.md").read_text() == today.split("\n", 1)[1]
+
+
+def test_no_digest_is_written_where_the_journal_does_not_ask_for_it(workflow, make_root, tmp_path):
+    root = make_root(DIGEST_JOURNAL, "country: US")
+    calls = _stand_ins(tmp_path / "bin", "")
+    output = tmp_path / "output"
+    write = _step(workflow, "build", "Write the morning digest")
+    result = _run_step(write, root, tmp_path / "bin", GITHUB_OUTPUT=str(output))
+    assert result.returncode == 0, result.stderr
+    assert output.read_text() == "written=false\n"
+    assert _calls(calls) == []  # GitHub is not even asked
+    assert workflow["jobs"]["digest"]["if"] == "needs.build.outputs.digest == 'true'"
+    assert (
+        write["if"] == "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
+    )
