@@ -69,7 +69,8 @@ class Opportunity:
     """One opportunity file, validated.
 
     `path` is relative to the journal root with `/` separators; `events` keep file order
-    (the rules sort them); `extra` holds the keys jobsite does not know, as the user wrote them.
+    (the rules sort them); `extra` holds the keys jobsite does not know, as the user wrote them;
+    `company_line` is where `company:` is written, for a message about the whole file.
     """
 
     path: str
@@ -83,8 +84,10 @@ class Opportunity:
     follow_up_line: int = 0
     tags: tuple[str, ...] = ()
     link: str | None = None
+    address: str | None = None  # the employer's, for the work-search record
     extra: tuple[tuple[str, object], ...] = ()
     body: str = ""
+    company_line: int = 0
 
     @property
     def primary_contact(self) -> Contact | None:

@@ -13,7 +13,17 @@ from jobsite.words import closest, quoted
 KINDS = ("job", "networking")
 CLOSING = ("offer", "hired", "rejected", "withdrawn", "closed")
 STATUSES = ("active", "paused", *CLOSING)
-CHANNELS = ("phone", "voicemail", "email", "letter", "in-person", "video", "linkedin", "other")
+CHANNELS = (
+    "phone",
+    "voicemail",
+    "email",
+    "letter",
+    "in-person",
+    "video",
+    "online",  # a website or a job board: an application through a careers site
+    "linkedin",
+    "other",
+)
 EVENT_TYPES = (
     "contacted",
     "applied",
@@ -42,6 +52,7 @@ FRONT_MATTER_KEYS = (
     "follow_up",
     "tags",
     "link",
+    "address",  # the employer's, for the work-search record
 )
 CONTACT_KEYS = (
     "name",

@@ -124,6 +124,17 @@ def test_the_spec_example_loads_every_key() -> None:
     assert item.body == "Notes in Markdown...\n"
 
 
+def test_the_employers_address_and_the_line_of_company() -> None:
+    """`address:` is the employer's, for the work-search record; `company:`'s line is where a
+    message about the whole file points."""
+    item = loads(
+        "---\n# a comment\nrole: Analyst\ncompany: Acme\n"
+        "address: |\n  1 Main St\n  Springfield\n---\n"
+    )
+    assert (item.address, item.company_line, item.extra) == ("1 Main St\nSpringfield", 4, ())
+    assert loads("---\ncompany: Acme\naddress: \n---\n").address is None
+
+
 def test_only_company_is_required_and_defaults_apply() -> None:
     item = loads("---\ncompany: Acme\n---\n")
     assert (item.role, item.kind, item.status, item.contacts, item.events) == (
@@ -207,7 +218,8 @@ def test_an_explicit_channel_wins_over_the_alias() -> None:
 
 
 @pytest.mark.parametrize(
-    "channel", ["phone", "voicemail", "email", "letter", "in-person", "video", "linkedin", "other"]
+    "channel",
+    ["phone", "voicemail", "email", "letter", "in-person", "video", "online", "linkedin", "other"],
 )
 def test_every_channel(channel: str) -> None:
     event = f"{{date: 2026-11-05, type: follow-up, channel: {channel}}}"

@@ -178,3 +178,18 @@ def test_the_problems_a_redacted_site_lists_quote_no_value(run, make_root) -> No
     assert "journal/broken.md:10: events[0].type: unknown type" in site
     search = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "555 0133" not in search
+
+
+def test_redact_address_takes_the_employers_too(make_root) -> None:
+    """`redact: [address]`: the contacts' postal addresses and the file's own `address:`."""
+    text = acme(
+        "2026-11-16 applied",
+        contacts=[{**DANA, "address": "9 Elm St"}],
+        extra=["address: 1 Acme Way"],
+    )
+    agenda = build_agenda(make_root({"acme.md": text}, settings=""), TODAY, use_cache=False)
+    (before,) = agenda.journal.opportunities
+    assert (before.address, before.contacts[0].address) == ("1 Acme Way", "9 Elm St")
+    (after,) = redact_agenda(agenda, ["address"]).journal.opportunities
+    assert (after.address, after.contacts[0].address) == (None, None)
+    assert after.contacts[0].phone == DANA["phone"]

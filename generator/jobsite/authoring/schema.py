@@ -78,6 +78,9 @@ def build_schema() -> dict[str, Any]:
                 "A list of words, e.g. [remote, python].",
             ),
             "link": _doc(optional_text, "The URL of the posting."),
+            "address": _doc(
+                optional_text, "The employer's postal address, for the work-search record."
+            ),
         },
         "additionalProperties": True,  # other keys are kept and shown on the company page
         "definitions": {

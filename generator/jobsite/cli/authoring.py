@@ -163,7 +163,7 @@ def new(
 @click.option(
     "--channel",
     metavar="CHANNEL",
-    help="phone, voicemail, email, letter, in-person, video, linkedin or other.",
+    help="phone, voicemail, email, letter, in-person, video, online, linkedin or other.",
     callback=lambda _c, _p, v: _word("channel", v),
 )
 @click.option("--notes", metavar="TEXT", help="A note on what happened.")
@@ -260,7 +260,12 @@ _EVENT_NOUNS = {
     "withdrawn": "your withdrawal",
     "closed": "the close",
 }
-_CHANNEL_PHRASES = {"in-person": "in person", "linkedin": "on LinkedIn", "other": "(other channel)"}
+_CHANNEL_PHRASES = {
+    "in-person": "in person",
+    "online": "online",
+    "linkedin": "on LinkedIn",
+    "other": "(other channel)",
+}
 
 
 def _describe(event: Event) -> str:

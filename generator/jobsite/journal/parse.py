@@ -126,6 +126,9 @@ def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Op
         if name == "follow_up":
             values["follow_up_next"] = parser(value, ctx)
             values["follow_up_line"] = yn.line_of(value, ctx.offset)
+        elif name == "company":
+            values[name] = parser(value, ctx)
+            values["company_line"] = yn.line_of(key, ctx.offset)
         else:
             values[name] = parser(value, ctx)
     hints = foreign.hints(ctx.path, items, flat, body, body_line)
@@ -373,5 +376,6 @@ _FIELDS: dict[str, Callable[[yn.Node, _Context], object]] = {
     "follow_up": _follow_up,
     "tags": _tags,
     "link": lambda node, ctx: _text(node, ctx, "link"),
+    "address": lambda node, ctx: _text(node, ctx, "address"),
 }
 assert tuple(_FIELDS) == FRONT_MATTER_KEYS, "a parser for each key of the vocabulary, in order"

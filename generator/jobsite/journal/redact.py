@@ -26,10 +26,11 @@ _BEFORE_VALUE = re.compile(r"^[^'\"]*")
 def redact_journal(journal: Journal, fields: Iterable[str]) -> Journal:
     """`journal` without the `fields` (some of `REDACTABLE`) anywhere in it.
 
-    `phone`, `email` and `address` are the contacts' numbers, email and postal addresses;
-    `notes` is the contacts' notes, the events' notes and the file's own Markdown notes. A key
-    of the same name at any depth of the keys jobsite does not know (`recruiter: {phone: ...}`)
-    goes too. With no fields, `journal` itself is returned.
+    `phone`, `email` and `address` are the contacts' numbers, email and postal addresses
+    (`address` also the employer's, the file's own `address:`); `notes` is the contacts'
+    notes, the events' notes and the file's own Markdown notes. A key of the same name at any
+    depth of the keys jobsite does not know (`recruiter: {phone: ...}`) goes too. With no
+    fields, `journal` itself is returned.
     """
     names = frozenset(fields)
     unknown = names - frozenset(REDACTABLE)
@@ -52,6 +53,7 @@ def _redact_opportunity(opportunity: Opportunity, names: frozenset[str]) -> Oppo
     notes = "notes" in names
     return replace(
         opportunity,
+        address=None if "address" in names else opportunity.address,
         contacts=tuple(_redact_contact(c, names) for c in opportunity.contacts),
         events=tuple(_redact_event(e) for e in opportunity.events) if notes else opportunity.events,
         extra=tuple(
