@@ -1,9 +1,10 @@
 """Count axe-core's WCAG 2 A and AA violations on every page of a built site.
 
 One line per page: the violations (nodes) found at 1280 and 390 CSS pixels, on Material's
-light (`default`) and dark (`slate`) palettes, then the printed script pages and the totals
-by rule. tests/site/test_accessibility.py asserts the same count is zero; this script says
-how far a site is from it, to compare a change with what came before.
+light (`default`) and dark (`slate`) palettes, then the printed script pages and the printed
+work-search record, and the totals by rule. tests/site/test_accessibility.py asserts the same
+count is zero; this script says how far a site is from it, to compare a change with what came
+before.
 
     python scripts/axe_report.py                  # the sample journal, built afresh
     python scripts/axe_report.py --site DIR -v    # a site built already; -v lists each one
@@ -68,7 +69,8 @@ def report(site: Path, base: str, axe: str, *, verbose: bool) -> int:
                     print(f"    {width} {scheme}: {v['rule']} at {v['target']}: {v['help']}")
             print(f"{'/' + path:40} " + " ".join(f"{n:12}" for n in counts))
         page.emulate_media(media="print")
-        for path in [p for p in pages_of(site) if p.startswith("scripts/") and p != "scripts/"]:
+        printed = [p for p in pages_of(site) if p.startswith("scripts/") and p != "scripts/"]
+        for path in [*printed, "report/"]:
             page.goto(base + path, wait_until="load")
             found = [v for scheme in ("default", "slate") for v in violations(page, axe, scheme)]
             rules.update(v["rule"] for v in found)

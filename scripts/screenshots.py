@@ -1,9 +1,9 @@
 """Build the sample journal's site and photograph it for the README and the guide.
 
 Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print,today-phone,
-today-print,weekly,due-large-text}.png with Debian's headless Chromium (never a downloaded
-browser). The browser's clock is pinned to the day the site is computed for, so the due list
-shows no "out of date" notice.
+today-print,weekly,due-large-text,report,report-phone,report-print}.png with Debian's headless
+Chromium (never a downloaded browser). The browser's clock is pinned to the day the site is
+computed for, so the due list shows no "out of date" notice.
 
     python scripts/screenshots.py            # the README pictures
     python scripts/screenshots.py --dark     # also *-dark.png, to check the slate scheme
@@ -47,6 +47,7 @@ COMPANY = "companies/acme-corp/"
 SCRIPT = "scripts/follow-up-call/"
 SHEET = "today/"
 STATS = "stats/"
+REPORT = "report/"
 
 
 def build_sample(into: Path) -> Path:
@@ -181,6 +182,8 @@ def main() -> None:
                 "company": (COMPANY, 1280),
                 "company-phone": (COMPANY, 390),
                 "stats-phone": (STATS, 390),
+                "report": (REPORT, 1280),
+                "report-phone": (REPORT, 390),
             }
             for name, (page, width) in shots.items():
                 target = options.out / f"{name}{suffix}.png"
@@ -198,7 +201,11 @@ def main() -> None:
         target = options.out / "due-large-text.png"
         shoot_large_text(playwright, base + "due/", target)
         print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
-        for name, page in (("script-print", SCRIPT), ("today-print", SHEET)):
+        for name, page in (
+            ("script-print", SCRIPT),
+            ("today-print", SHEET),
+            ("report-print", REPORT),
+        ):
             target = options.out / f"{name}.png"
             print_first_sheet(browser, base + page, target)
             print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)

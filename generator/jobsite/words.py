@@ -16,9 +16,14 @@ _IRREGULAR = {"opportunity": "opportunities", "company": "companies"}
 
 def count(number: int, noun: str) -> str:
     """`1 file`, `2 files`, `3 opportunities`."""
-    plural = _IRREGULAR.get(noun) or (
-        noun + "es" if noun.endswith(("s", "sh", "ch")) else noun + "s"
-    )
+    if noun in _IRREGULAR:
+        plural = _IRREGULAR[noun]
+    elif noun.endswith(("s", "sh", "ch")):
+        plural = noun + "es"
+    elif noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        plural = noun[:-1] + "ies"  # activity, activities
+    else:
+        plural = noun + "s"
     return f"{number} {noun if number == 1 else plural}"
 
 

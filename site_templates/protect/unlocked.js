@@ -1,5 +1,6 @@
 /* Added to every decrypted page: the Lock button, and the decryption of the site's other
-   sealed files (a picture of your own in docs/) where the page shows or links to them. */
+   sealed files (a picture of your own in docs/, the work-search record's CSV) where the page
+   shows or links to them. */
 var data = JSON.parse(document.getElementById("jobsite-page").textContent);
 var slot = storageName(data.root);
 var lock = document.getElementById("jobsite-lock");
@@ -21,7 +22,7 @@ if (data.files.length) {
   var sealed = {};
   data.files.forEach(function (file) { sealed[new URL(file, base).href] = file; });
   var TYPES = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif",
-    webp: "image/webp", svg: "image/svg+xml", pdf: "application/pdf" };
+    webp: "image/webp", svg: "image/svg+xml", pdf: "application/pdf", csv: "text/csv" };
   var key = null;
   var fileKey = function () {
     if (!key) {
@@ -57,6 +58,19 @@ if (data.files.length) {
     var url = link && target(link.getAttribute("href"));
     if (!url) return;
     event.preventDefault();
-    reveal(url).then(function (blob) { location.href = blob; });
+    var name = link.getAttribute("download");
+    reveal(url).then(function (blob) {
+      if (name === null) {
+        location.href = blob;
+        return;
+      }
+      /* A download keeps the name its link gives, not the random one of the blob. */
+      var save = document.createElement("a");
+      save.href = blob;
+      save.download = name || sealed[url].split("/").pop();
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+    });
   });
 }

@@ -15,7 +15,7 @@ import pytest
 from mkdocs.config import load_config
 
 from jobsite.errors import SettingsError
-from jobsite.journal.settings import Settings, load_settings, locator, settings_from
+from jobsite.journal.settings import Settings, WorkSearch, load_settings, locator, settings_from
 
 PLUGIN = "plugins:\n  - search\n  - jobsite:\n      country: GB\n      horizon_days: 12\n"
 LAYOUTS = {
@@ -186,6 +186,49 @@ def test_the_defaults_keep_a_protected_site_without_a_calendar() -> None:
     ],
 )
 def test_a_bad_calendar_or_goal_is_one_line(option: str, message: str, tmp_path: Path) -> None:
+    _write(tmp_path, {"mkdocs.yml": f"plugins:\n  - jobsite:\n      {option}\n"})
+    with pytest.raises(SettingsError) as raised:
+        load_settings(tmp_path)
+    assert str(raised.value) == f"mkdocs.yml:3: {message}"
+
+
+# --- Issue 27: the work-search record's week --------------------------------------------------
+
+
+def test_work_search_as_written_and_its_defaults(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "mkdocs.yml": "plugins:\n  - jobsite:\n"
+            "      work_search: {per_week: '5', Week_Starts: ' Monday '}\n"
+        },
+    )
+    assert load_settings(tmp_path).work_search == WorkSearch(per_week=5, week_starts="monday")
+    assert Settings().work_search == WorkSearch(per_week=None, week_starts="sunday")
+    assert settings_from({"work_search": None}) == Settings()
+    assert settings_from({"work_search": {"per_week": None}}) == Settings()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("work_search: 3", "work_search: expected {per_week: 3, week_starts: sunday}"),
+        ("work_search: {per_week: 0}", "work_search.per_week: must be at least 1, not 0"),
+        (
+            "work_search: {per_week: three}",
+            "work_search.per_week: expected a whole number, not 'three'",
+        ),
+        (
+            "work_search: {week_starts: friday}",
+            "work_search.week_starts: expected sunday or monday, not 'friday'",
+        ),
+        (
+            "work_search: {per_day: 1}",
+            "work_search: unknown key 'per_day' (expected per_week, week_starts)",
+        ),
+    ],
+)
+def test_a_bad_work_search_is_one_line(option: str, message: str, tmp_path: Path) -> None:
     _write(tmp_path, {"mkdocs.yml": f"plugins:\n  - jobsite:\n      {option}\n"})
     with pytest.raises(SettingsError) as raised:
         load_settings(tmp_path)

@@ -118,7 +118,7 @@ def _unlock(page) -> None:
 def test_axe_finds_no_violation_on_any_page(site: Path, base_url: str, new_page, axe: str) -> None:
     """Every page jobsite generates, on Material's light and dark palettes, desktop and phone."""
     pages = _pages(site)
-    expected = {"", "due/", "companies/", "scripts/", "stats/", "tags/", "404.html"}
+    expected = {"", "due/", "companies/", "scripts/", "stats/", "report/", "tags/", "404.html"}
     assert expected | {f"scripts/{kind}/" for kind in SCRIPTS} <= set(pages)
     assert len([p for p in pages if re.fullmatch(r"companies/[^/]+/", p)]) >= 10
     page = new_page()
@@ -136,15 +136,16 @@ def test_axe_finds_no_violation_on_any_page(site: Path, base_url: str, new_page,
 
 
 def test_axe_finds_no_violation_on_the_printed_scripts(base_url: str, new_page, axe: str) -> None:
+    """The scripts and the work-search record, as they print."""
     page = new_page()
     page.emulate_media(media="print")
     found = []
-    for kind in SCRIPTS:
-        page.goto(f"{base_url}scripts/{kind}/", wait_until="load")
+    for path in [*(f"scripts/{kind}/" for kind in SCRIPTS), "report/"]:
+        page.goto(base_url + path, wait_until="load")
         _still(page)
         for scheme in SCHEMES:  # printed from either palette
             _scheme(page, scheme)
-            found += [f"{kind} printed, {scheme}: {v}" for v in _violations(page, axe)]
+            found += [f"{path} printed, {scheme}: {v}" for v in _violations(page, axe)]
     assert found == [], "\n".join(["axe-core found WCAG violations:", *found])
 
 
@@ -253,6 +254,7 @@ _FOCUSED_CONTRAST = """() => axe.run(document.activeElement, {runOnly: ["color-c
         "companies/acme-corp/",
         "scripts/follow-up-call/",
         "stats/",
+        "report/",
     ],
 )
 def test_tab_reaches_every_link_and_button_visibly_focused(

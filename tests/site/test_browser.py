@@ -282,10 +282,57 @@ def test_print_stylesheet_hides_the_screen_and_keeps_ruled_space(base_url: str, 
     assert size >= 14  # 12pt type on paper: readable
 
 
+# ---------------------------------------------------------------- the printed work-search record
+
+
+def _pdf_pages(pdf: Path) -> tuple[int, tuple[float, float], list[str]]:
+    """How many sheets, the size of the first in points, and the words of each sheet."""
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    text = subprocess.run(
+        ["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True
+    ).stdout
+    sheets = [_words(sheet) for sheet in text.split("\f")][:pages]
+    return pages, (float(size.group(1)), float(size.group(2))), sheets
+
+
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_printing_the_work_search_record_gives_one_week_per_sheet(
+    root: Path, base_url: str, new_page, tmp_path: Path, paper: str
+) -> None:
+    """Printed as the browser's dialog prints it (Playwright's `page.pdf`, the page's own CSS
+    size preferred): each week on a landscape sheet of the paper chosen, its heading, its
+    rows and the claimant's line there, and nothing of the screen."""
+    html = (root / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    weeks = BeautifulSoup(html, "html.parser").select("section.jobsite-report-sheet")
+    assert len(weeks) == 2  # last week and this week
+    page = new_page()
+    page.goto(base_url + "report/", wait_until="load")
+    pdf = tmp_path / "record.pdf"
+    page.pdf(path=str(pdf), format=paper, prefer_css_page_size=True)
+    pages, (width, height), sheets = _pdf_pages(pdf)
+    assert pages == len(weeks)
+    assert width > height  # landscape, for the eight columns
+    assert abs(height - {"Letter": 612, "A4": 595.92}[paper]) < 0.5
+    for sheet, week in zip(sheets, weeks, strict=True):
+        assert sheet.startswith(_words(week.h2.get_text(" "))), sheet[:200]
+        assert "Claimant" in sheet and "Address or website" in sheet and "Result" in sheet
+        for row in week.select("tbody tr"):
+            assert _words(row.td.get_text(" ")) in sheet  # the day of each activity
+            employer = row.select("td")[2].get_text(" ").split()  # a cell may wrap
+            assert all(word in sheet for word in employer), employer
+        for word in (*SCREEN_WORDS, "Download CSV", "Computed for"):
+            assert word not in sheet, (word, sheet[:300])
+    assert "Below the 5 a week asked, so far: 1 more by Sat 28 Nov 2026." in sheets[1]
+
+
 # ---------------------------------------------------------------- (d) phone
 
 
-@pytest.mark.parametrize("path", ["due/", "", "companies/acme-corp/", "scripts/follow-up-call/"])
+@pytest.mark.parametrize(
+    "path", ["due/", "", "companies/acme-corp/", "scripts/follow-up-call/", "report/"]
+)
 def test_phone_width_needs_no_horizontal_scrolling(base_url: str, new_page, path: str) -> None:
     page = new_page(width=390)
     page.goto(base_url + path, wait_until="load")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import csv
 import gzip
 import html
+import io
 import json
 import os
 import re
@@ -314,6 +316,21 @@ def test_other_files_are_sealed_and_the_theme_stays_as_shipped(site: Path) -> No
     bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert bundles and b"function" in bundles[0].read_bytes()
     assert '"pictures/office.png"' in _unlock(site / "index.html")
+
+
+def test_the_work_search_csv_is_sealed_and_opens_as_written(site: Path) -> None:
+    """The record's spreadsheet is sealed like any file: the page that links it opens it."""
+    sealed = (site / "report" / "work-search.csv").read_bytes()
+    payload = _payload(site / "index.html")
+    aad = associated("file", payload["build"], payload["built"], "report/work-search.csv")
+    plain = AESGCM(_content_key(payload)).decrypt(sealed[:12], sealed[12:], aad)
+    rows = list(csv.reader(io.StringIO(plain.decode("utf-8-sig"), newline="")))
+    assert [(row[1], row[3], row[7]) for row in rows[1:]] == [
+        ("2026-11-16", "Quixotrel Vantablack Holdings", "Zymurgist Principal"),
+        ("2026-11-20", "Brindlemoor Analytica", "Cartographer of Pipelines"),
+    ]
+    page = _unlock(site / "report" / "index.html")
+    assert '"report/work-search.csv"' in page and 'href="work-search.csv"' in page
 
 
 def test_a_protected_build_without_a_password_fails_before_writing(run, root: Path) -> None:

@@ -7,10 +7,13 @@ under CI, where they fail (conftest's `chromium` fixture).
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import textwrap
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -278,3 +281,23 @@ def test_on_a_phone_the_locked_card_fits_and_the_lock_covers_nothing(browser, ba
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_the_work_search_csv_downloads_as_written_once_unlocked(context, base_url) -> None:
+    """Sealed on the server; the page's Download CSV link decrypts it and saves it under its
+    own name, as the clear site's file."""
+    page = context.new_page()
+    response = page.request.get(base_url + "report/work-search.csv")
+    assert response.ok and b"Quillfeather" not in response.body()
+    page.goto(base_url + "report/")
+    _unlock(page, PASSWORD)
+    _opened(page)
+    with page.expect_download(timeout=30_000) as saving:
+        page.get_by_role("link", name="Download CSV").click()
+    download = saving.value
+    assert download.suggested_filename == "work-search.csv"
+    data = Path(download.path()).read_bytes()
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[1][1:4] == ["2026-11-16", "Applied", "Quillfeather Maritime"]
+    assert rows[1][7] == "Harbour Data Engineer"

@@ -1,6 +1,7 @@
 """The `jobsite` command line: each command parses its options, calls one core function and
 prints (`follow_ups`: due, today and check; `site`: build and serve; `authoring`: init, new
-and log; `exports`: ics and schema; `importing`: import; `adopting`: adopt).
+and log; `exports`: ics and schema; `importing`: import; `adopting`: adopt; `reporting`:
+report).
 
 Only the command line reads the clock (`options.today`; `--today` overrides it). User errors
 become a one-line message and exit status 1 in one place, `_Group.invoke`; Click gives usage
@@ -14,7 +15,16 @@ from typing import Any
 
 import click
 
-from jobsite.cli import adopting, authoring, digest, exports, follow_ups, importing, site
+from jobsite.cli import (
+    adopting,
+    authoring,
+    digest,
+    exports,
+    follow_ups,
+    importing,
+    reporting,
+    site,
+)
 from jobsite.errors import JobsiteError
 from jobsite.words import inert
 
@@ -53,6 +63,6 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
-for _module in (follow_ups, digest, site, authoring, exports, importing, adopting):
+for _module in (follow_ups, digest, site, authoring, exports, importing, adopting, reporting):
     for _command in _module.COMMANDS:
         main.add_command(_command)

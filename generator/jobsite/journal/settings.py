@@ -53,6 +53,8 @@ DIGEST_CHANNELS = ("issue",)
 # What `weekly_goal` may set a number for; see jobsite.site.weekly.
 GOALS = ("applications", "first_contacts", "follow_ups")
 MAX_GOAL = 1000
+# The first day of a claim's week (`work_search.week_starts`); see jobsite.report.
+WEEK_STARTS = ("sunday", "monday")
 # Bounds that keep every date computed from a setting inside the calendar: ten years ahead is
 # far beyond any follow-up, and `date` ends at 9999-12-31.
 MAX_DAYS = 3650
@@ -83,6 +85,15 @@ class Me:
 
 
 @dataclass(frozen=True, slots=True)
+class WorkSearch:
+    """The work-search record's week (guide/settings.md): how many activities a week the claim
+    asks for (None: no number), and the day its week starts on (one of `WEEK_STARTS`)."""
+
+    per_week: int | None = None
+    week_starts: str = "sunday"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The follow-up settings of one journal root; each field's default is guide/settings.md's."""
 
@@ -103,6 +114,7 @@ class Settings:
     calendar_alarm: time | None = None  # an alarm at this time of each calendar event's day
     digest: str | None = None  # `issue`: the publishing workflow opens a digest issue daily
     weekly_goal: tuple[tuple[str, int], ...] = ()  # (of GOALS, a number a week), in GOALS order
+    work_search: WorkSearch = WorkSearch()  # the week of an unemployment claim's record
     # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
     where: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -313,6 +325,29 @@ def _weekly_goal(value: object, location: str) -> tuple[tuple[str, int], ...]:
     return tuple((name, goals[name]) for name in GOALS if name in goals)
 
 
+def _work_search(value: object, location: str) -> WorkSearch:
+    if value is None:
+        return WorkSearch()
+    if not isinstance(value, dict):
+        raise SettingsError(f"{location}: expected {{per_week: 3, week_starts: sunday}}")
+    found: dict[str, object] = {}
+    for key, item in value.items():
+        name = str(key).strip().lower()
+        where = f"{location}.{name}"
+        if name == "per_week":
+            found[name] = None if item is None else _integer(item, where, 1, MAX_GOAL)
+        elif name == "week_starts":
+            day = str(item).strip().lower() if item is not None else ""
+            if day not in WEEK_STARTS:
+                raise SettingsError(f"{where}: expected sunday or monday, not {quoted(str(item))}")
+            found[name] = day
+        else:
+            raise SettingsError(
+                f"{location}: unknown key {quoted(str(key))} (expected per_week, week_starts)"
+            )
+    return WorkSearch(**found)  # type: ignore[arg-type]
+
+
 _PARSERS: dict[str, Callable[[object, str], object]] = {
     "journal": _string,
     "country": _code,
@@ -329,4 +364,5 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "calendar_alarm": _calendar_alarm,
     "digest": _digest,
     "weekly_goal": _weekly_goal,
+    "work_search": _work_search,
 }

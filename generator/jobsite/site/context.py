@@ -19,6 +19,8 @@ from jobsite.authoring.recording import event_line, log_command
 from jobsite.journal.redact import redact_problems
 from jobsite.journal.settings import Me
 from jobsite.model import Action, Event, Opportunity, Plan, Problem
+from jobsite.report import Record as WorkSearchRecord
+from jobsite.report import work_search_record
 from jobsite.site.repository import Repository
 from jobsite.site.stats import Stats, compute_stats
 from jobsite.site.templates import SCRIPT_KINDS
@@ -144,6 +146,7 @@ class SiteContext:
     plan_of: dict[str, Plan]  # by opportunity path
     weeks: tuple[Week, ...]  # the weekly review, oldest first, the week of today last
     goals: tuple[Goal, ...]  # this week against the `weekly_goal` setting
+    report: WorkSearchRecord  # last week and this week, for an unemployment claim (report/)
     repository: Repository | None = None  # where "Record on GitHub" edits the journal
     calendar: str | None = None  # the calendar feed's path in the site, where there is one
     # Each action's `Record`, worked out once though the action is on several pages.
@@ -252,6 +255,9 @@ def build_context(
         plan_of=plan_of,
         weeks=weeks,
         goals=goal_progress(agenda.settings.weekly_goal, weeks[-1]),
+        report=work_search_record(
+            [plan.opportunity for plan in agenda.plans], agenda.today, agenda.settings.work_search
+        ),
         repository=repository,
         calendar=calendar,
     )

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from jobsite.agenda import Agenda
 from jobsite.model import Action
+from jobsite.report import as_csv
 from jobsite.site.context import build_context
 from jobsite.site.emails import EmailLinks
 from jobsite.site.repository import Repository
@@ -40,15 +41,18 @@ ASSETS = (
 WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
 # Assets that are templates: the icons of the templates' `icons/` folder, as CSS.
 _RENDERED_ASSETS = ("assets/icons.css",)
+# The work-search record's rows for a spreadsheet, linked from its page (report.md).
+REPORT_CSV = "report/work-search.csv"
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedSite:
-    """The generated pages (Markdown) and assets (bytes), by path in the site."""
+    """The generated pages (Markdown), assets and downloads (bytes), by path in the site."""
 
     pages: dict[str, str]
     assets: dict[str, bytes]
     company_pages: dict[str, str]  # opportunity path → its company page's folder
+    downloads: dict[str, bytes]  # files of the journal's facts a page links: the CSV
 
 
 def render_site(
@@ -98,9 +102,15 @@ def render_site(
     for kind in SCRIPT_KINDS:
         render(f"scripts/{kind}/index.md", "script.md", kind=kind, fills=context.needing(kind))
     render("stats/index.md", "stats.md")
+    render("report/index.md", "report.md", csv=REPORT_CSV)
     render("tags/index.md", "tags.md")
     company_pages = {path: company.path for path, company in context.company_of.items()}
-    return RenderedSite(pages, site_assets(agenda.root), company_pages)
+    # A byte-order mark first: Excel reads a CSV without one in the computer's own code
+    # page, and a name like "Müller" would arrive garbled.
+    words = env.get_template("report.txt").module
+    spreadsheet = "\ufeff" + as_csv(context.report, words)  # type: ignore[arg-type]
+    downloads = {REPORT_CSV: spreadsheet.encode("utf-8")}
+    return RenderedSite(pages, site_assets(agenda.root), company_pages, downloads)
 
 
 def site_assets(root: Path) -> dict[str, bytes]:

@@ -68,6 +68,7 @@ NAV = [
         ]
     },
     {"Stats": "stats/index.md"},
+    {"Work search": "report/index.md"},
     {"Tags": "tags/index.md"},
 ]
 
@@ -198,7 +199,8 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
                 fields=fields,
                 alarm=self.settings.calendar_alarm,
             )
-        for path, content in {**markdown, **site.assets, **calendars}.items():
+        # A protected build seals the downloads with every other file (`protect`).
+        for path, content in {**markdown, **site.assets, **site.downloads, **calendars}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
