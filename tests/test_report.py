@@ -50,7 +50,7 @@ _G = ("Globex", GLOBEX, "Morgan Lee")
 _I = ("Initech", "Austin, TX", None)
 _ENGINEER, _PLATFORM, _BOOKED = "Data Engineer", "Platform Engineer", ("interview", 38, "booked")
 ROWS = {
-    "applied-acme": (1, "applied", *_A, "online", _ENGINEER, ("reply", 9)),
+    "applied-acme": (1, "applied", *_A, "other", _ENGINEER, ("reply", 9)),
     "contacted-hooli": (
         2,
         "contacted",
@@ -215,7 +215,7 @@ def test_the_csv_reads_back_as_the_same_rows() -> None:
 
 
 def _injected(company: str, role: str = "Analyst") -> Opportunity:
-    event = Event(date(2026, 11, 16), "applied", "online", line=7)
+    event = Event(date(2026, 11, 16), "applied", "other", line=7)
     return Opportunity("journal/x.md", company, role, events=(event,), company_line=2)
 
 
@@ -266,7 +266,7 @@ def test_the_json_carries_every_fact_as_written() -> None:
 def test_the_address_is_the_files_then_its_link_then_a_contacts() -> None:
     dana = Contact("Dana Smith", address="9 Elm St\n  Springfield")
     ali = Contact("Ali Khan", address="Suite 4, 2 Oak Rd")
-    events = (Event(_day(2), "applied", "online"), Event(_day(3), "follow-up", "phone", "Ali Khan"))
+    events = (Event(_day(2), "applied", "other"), Event(_day(3), "follow-up", "phone", "Ali Khan"))
 
     def rows(**fields: object) -> list[tuple[str | None, bool]]:
         opportunity = Opportunity("journal/a.md", "A", contacts=(dana, ali), events=events)
@@ -313,7 +313,7 @@ def test_only_what_you_did_is_an_activity() -> None:
 def test_every_activity_is_in_the_one_week_that_holds_it(
     days: list[int], first: int, span: int, week_starts: str
 ) -> None:
-    events = tuple(Event(_day(d), "applied", "online", line=i) for i, d in enumerate(days))
+    events = tuple(Event(_day(d), "applied", "other", line=i) for i, d in enumerate(days))
     opportunity = Opportunity("journal/a.md", "A", events=events)
     begin, end = _day(first), min(_day(first + span), TODAY)
     if begin > end:

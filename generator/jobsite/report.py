@@ -296,7 +296,7 @@ class Words(Protocol):
         """What it was: `Applied`, `Thank-you note`."""
 
     def method(self, activity: Activity) -> str:
-        """How it was made, for an activity with a method: `Online`, `In person`."""
+        """How it was made, for an activity with a method: `Phone`, `In person`."""
 
     def result(self, activity: Activity) -> str:
         """What came of it: `Reply 2026-11-20`, `Interview booked for 2026-12-03`, or empty."""

@@ -13,17 +13,7 @@ from jobsite.words import closest, quoted
 KINDS = ("job", "networking")
 CLOSING = ("offer", "hired", "rejected", "withdrawn", "closed")
 STATUSES = ("active", "paused", *CLOSING)
-CHANNELS = (
-    "phone",
-    "voicemail",
-    "email",
-    "letter",
-    "in-person",
-    "video",
-    "online",  # a website or a job board: an application through a careers site
-    "linkedin",
-    "other",
-)
+CHANNELS = ("phone", "voicemail", "email", "letter", "in-person", "video", "linkedin", "other")
 EVENT_TYPES = (
     "contacted",
     "applied",

@@ -111,7 +111,7 @@ def test_the_csv_quotes_what_needs_quoting(run, root: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
     assert rows[1] == [
         "2026-11-01", "2026-11-01", "Applied", 'Acme "Rockets", Inc.',
-        "1 Acme Way, Springfield, IL 62701", "Dana Smith", "Online", "Data Engineer",
+        "1 Acme Way, Springfield, IL 62701", "Dana Smith", "Other", "Data Engineer",
         "Reply 2026-11-09",
     ]  # fmt: skip
     assert '"Acme ""Rockets"", Inc.","1 Acme Way, Springfield, IL 62701"' in result.stdout
@@ -150,7 +150,7 @@ def test_check_passes_once_they_are_filled_in(run, root: Path) -> None:
     globex = journal / "globex.md"
     globex.write_text(
         globex.read_text(encoding="utf-8").replace(
-            "- 2026-11-08 applied", "- {date: 2026-11-08, type: applied, channel: online}"
+            "- 2026-11-08 applied", "- {date: 2026-11-08, type: applied, channel: other}"
         ),
         encoding="utf-8",
     )

@@ -219,7 +219,7 @@ def test_an_explicit_channel_wins_over_the_alias() -> None:
 
 @pytest.mark.parametrize(
     "channel",
-    ["phone", "voicemail", "email", "letter", "in-person", "video", "online", "linkedin", "other"],
+    ["phone", "voicemail", "email", "letter", "in-person", "video", "linkedin", "other"],
 )
 def test_every_channel(channel: str) -> None:
     event = f"{{date: 2026-11-05, type: follow-up, channel: {channel}}}"

@@ -163,7 +163,7 @@ def new(
 @click.option(
     "--channel",
     metavar="CHANNEL",
-    help="phone, voicemail, email, letter, in-person, video, online, linkedin or other.",
+    help="phone, voicemail, email, letter, in-person, video, linkedin or other.",
     callback=lambda _c, _p, v: _word("channel", v),
 )
 @click.option("--notes", metavar="TEXT", help="A note on what happened.")
@@ -262,7 +262,6 @@ _EVENT_NOUNS = {
 }
 _CHANNEL_PHRASES = {
     "in-person": "in person",
-    "online": "online",
     "linkedin": "on LinkedIn",
     "other": "(other channel)",
 }
