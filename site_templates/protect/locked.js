@@ -8,6 +8,7 @@ var password = document.getElementById("jobsite-password");
 var remember = document.getElementById("jobsite-remember");
 var button = document.getElementById("jobsite-submit");
 var message = document.getElementById("jobsite-message");
+var WORDS = JSON.parse(document.getElementById("jobsite-locked-words").textContent);
 
 function say(text, wrong) {
   message.textContent = text;
@@ -39,7 +40,7 @@ function show(key) {
   );
 }
 function broken() {
-  say("This page could not be decrypted here: it was moved from its own address, or it is damaged.", true);
+  say(WORDS.moved, true);
 }
 /* Open the page with the site key; remember the newest build seen, so that an older copy
    of a page (replayed, or stale in a cache) is not passed off as the current one. */
@@ -53,15 +54,15 @@ function unlock(siteKey, entry) {
 }
 
 if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
-  say("This browser cannot unlock the site: open it over HTTPS in a current browser.", true);
+  say(WORDS.browser, true);
 } else {
   savedKey(slot, data.salt).then(function (entry) {
     if (!entry) {
       ready();
     } else if (entry.newest && data.built < entry.newest) {
-      say("This copy of the page is older than one you have opened already: reload it to get the current one.", true);
+      say(WORDS.older, true);
     } else {
-      say("Unlocking\u2026");
+      say(WORDS.unlocking);
       unlock(entry.key, entry).catch(function () {
         /* the password has changed since the key was remembered */
         forget(slot).then(function () { say(""); ready(); });
@@ -72,7 +73,7 @@ if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     button.disabled = true;
-    say("Unlocking\u2026");
+    say(WORDS.unlocking);
     var subtle = window.crypto.subtle;
     var secret = new TextEncoder().encode(password.value.normalize("NFC"));
     subtle.importKey("raw", secret, "PBKDF2", false, ["deriveKey"]).then(function (material) {
@@ -88,7 +89,7 @@ if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
         button.disabled = false;
         password.value = "";
         password.focus();
-        say("Wrong password. Try again.", true);
+        say(WORDS.wrong, true);
       });
     });
   });

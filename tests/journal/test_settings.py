@@ -233,3 +233,26 @@ def test_a_bad_work_search_is_one_line(option: str, message: str, tmp_path: Path
     with pytest.raises(SettingsError) as raised:
         load_settings(tmp_path)
     assert str(raised.value) == f"mkdocs.yml:3: {message}"
+
+
+# --- The language of the pages, the scripts and the call sheet -----------------------------
+
+
+def test_the_language_is_english_unless_written(tmp_path: Path) -> None:
+    assert Settings().language == "en"
+    _write(tmp_path, {"mkdocs.yml": "plugins:\n  - jobsite:\n      language: DE\n"})
+    assert load_settings(tmp_path).language == "de"
+
+
+@pytest.mark.parametrize("value", ["it", "german", "de-AT", "null", "[de]"])
+def test_an_unknown_language_is_one_line(value: str, tmp_path: Path) -> None:
+    _write(tmp_path, {"mkdocs.yml": f"plugins:\n  - jobsite:\n      language: {value}\n"})
+    with pytest.raises(SettingsError) as raised:
+        load_settings(tmp_path)
+    written = {"null": None, "[de]": None}.get(value, value)
+    expected = (
+        f"unknown language '{written}' (expected one of en, de, es, fr)"
+        if written
+        else "expected a value"
+    )
+    assert str(raised.value) == f"mkdocs.yml:3: language: {expected}"

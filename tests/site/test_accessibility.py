@@ -4,7 +4,8 @@ text and zoom, and the printed scripts, in Debian's headless Chromium.
 axe-core judges WCAG: the npm package that `npm ci` installs from package-lock.json into
 node_modules/ (nothing is fetched while the tests run) is put into each page and run with
 its WCAG 2.0 and 2.1 A and AA rules only. The sample journal is built for 2026-11-26 and
-served from 127.0.0.1, once as it is and once protected, for the locked page. Without
+served from 127.0.0.1, once as it is and once protected, for the locked page; and in
+German, whose longer words must fit as well, and whose pages say `lang="de"`. Without
 Chromium, Playwright or axe-core these tests are skipped, except under CI, where they fail.
 """
 
@@ -45,11 +46,15 @@ def axe(chromium: str) -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def _build(root: Path, **env: str | None) -> Path:
-    """The sample journal copied to `root` and built with `jobsite build`; its site folder."""
+def _build(root: Path, language: str | None = None, **env: str | None) -> Path:
+    """The sample journal copied to `root` and built with `jobsite build` (in `language`
+    where one is given); its site folder."""
     for name in ("journal", "docs"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("screenshots"))
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    if language is not None:
+        config = config.replace("  - jobsite:\n", f"  - jobsite:\n      language: {language}\n", 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     command = ["-C", str(root), "build", "--today", SAMPLE_TODAY]
     result = CliRunner().invoke(main, command, env=env)
     assert result.exit_code == 0, result.output
@@ -68,12 +73,39 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def german_site(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("a11y-de") / "root", "de")
+
+
+@pytest.fixture(scope="module")
+def german_url(german_site: Path) -> Iterator[str]:
+    with serve_folder(german_site) as url:
+        yield url
+
+
+PROTECTED = {"JOBSITE_PROTECT": "true", "JOBSITE_PASSWORD": PASSWORD, "GITHUB_REPOSITORY": None}
+
+
+@pytest.fixture(scope="module")
 def locked_url(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample built as the publishing workflow builds it: protected by a password."""
     root = tmp_path_factory.mktemp("a11y-locked") / "root"
-    env = {"JOBSITE_PROTECT": "true", "JOBSITE_PASSWORD": PASSWORD, "GITHUB_REPOSITORY": None}
-    with serve_folder(_build(root, **env)) as url:
+    with serve_folder(_build(root, **PROTECTED)) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def german_locked_url(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("a11y-locked-de") / "root"
+    with serve_folder(_build(root, "de", **PROTECTED)) as url:
+        yield url
+
+
+def _in(request: pytest.FixtureRequest, language: str) -> tuple[Path, str]:
+    """The site built in `language` ("en" or "de"), and its address."""
+    if language == "de":
+        return request.getfixturevalue("german_site"), request.getfixturevalue("german_url")
+    return request.getfixturevalue("site"), request.getfixturevalue("base_url")
 
 
 def _pages(site: Path) -> list[str]:
@@ -117,6 +149,20 @@ def _unlock(page) -> None:
 
 def test_axe_finds_no_violation_on_any_page(site: Path, base_url: str, new_page, axe: str) -> None:
     """Every page jobsite generates, on Material's light and dark palettes, desktop and phone."""
+    _axe_on_every_page(site, base_url, new_page, axe)
+
+
+def test_axe_finds_no_violation_on_any_page_in_german(
+    german_site: Path, german_url: str, new_page, axe: str
+) -> None:
+    _axe_on_every_page(german_site, german_url, new_page, axe)
+    page = new_page()
+    for path in _pages(german_site):
+        page.goto(german_url + path, wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == "de", path
+
+
+def _axe_on_every_page(site: Path, base_url: str, new_page, axe: str) -> None:
     pages = _pages(site)
     expected = {"", "due/", "companies/", "scripts/", "stats/", "report/", "tags/", "404.html"}
     assert expected | {f"scripts/{kind}/" for kind in SCRIPTS} <= set(pages)
@@ -135,8 +181,12 @@ def test_axe_finds_no_violation_on_any_page(site: Path, base_url: str, new_page,
     assert found == [], "\n".join(["axe-core found WCAG violations:", *found])
 
 
-def test_axe_finds_no_violation_on_the_printed_scripts(base_url: str, new_page, axe: str) -> None:
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_axe_finds_no_violation_on_the_printed_scripts(
+    request: pytest.FixtureRequest, new_page, axe: str, language: str
+) -> None:
     """The scripts and the work-search record, as they print."""
+    _, base_url = _in(request, language)
     page = new_page()
     page.emulate_media(media="print")
     found = []
@@ -155,6 +205,16 @@ def test_axe_finds_no_violation_on_a_protected_site(
 ) -> None:
     """The locked page (its own light and dark colours), its 404, and a page once unlocked,
     with the Lock button in Material's header."""
+    _axe_on_a_protected_site(locked_url, new_page, axe, dark)
+
+
+def test_axe_finds_no_violation_on_a_protected_site_in_german(
+    german_locked_url: str, new_page, axe: str
+) -> None:
+    _axe_on_a_protected_site(german_locked_url, new_page, axe, dark=False)
+
+
+def _axe_on_a_protected_site(locked_url: str, new_page, axe: str, dark: bool) -> None:
     page = new_page(dark=dark)
     found = []
     for path in ("", "due/", "404.html"):
@@ -505,12 +565,14 @@ _OVERFLOWING = """() => {
 }"""
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 def test_nothing_overflows_at_200_percent_zoom_with_24_px_text(
-    site: Path, base_url: str, large_text: object
+    request: pytest.FixtureRequest, large_text: object, language: str
 ) -> None:
     """At 200% zoom, and at 400% (320 CSS px, where WCAG 1.4.10 asks text to reflow), with
     no text under 24 px: no action card, count, badge, chart or script fact is cut off or
-    pushes the page sideways."""
+    pushes the page sideways; in German too, whose words are longer."""
+    site, base_url = _in(request, language)
     page = large_text.new_page()
     page.clock.set_fixed_time(f"{SAMPLE_TODAY}T12:00:00Z")
     page.goto(base_url + "due/", wait_until="load")

@@ -73,9 +73,13 @@ def test_every_script_parses(node: str) -> None:
         assert done.returncode == 0, f"{script}: {done.stderr}"
 
 
-def test_the_pages_rebucket_and_write_days_exactly_as_the_python_does(node: str) -> None:
+@pytest.mark.parametrize("language", ["en", "de", "es", "fr"])
+def test_the_pages_rebucket_and_write_days_exactly_as_the_python_does(
+    node: str, language: str
+) -> None:
     """Days around month and year ends, windows of one day and of several, every horizon;
-    and the day written as every page writes it (`Mon 30 Nov 2026`)."""
+    and the day written as every page writes it (`Mon 30 Nov 2026`, `Mo., 30. Nov. 2026`,
+    `lun, 30 nov 2026`, `lun. 30 nov. 2026`)."""
     rng = random.Random(8)
     start = date(2026, 1, 1)
     cases = []
@@ -85,7 +89,7 @@ def test_the_pages_rebucket_and_write_days_exactly_as_the_python_does(node: str)
         today = due + timedelta(days=rng.randrange(-40, 40))
         cases.append((due, due_by, today, rng.choice((0, 1, 7, 30, 3650))))
     given = [[d.isoformat(), b.isoformat(), t.isoformat(), h] for d, b, t, h in cases]
-    env = environment(REPO)
+    env = environment(REPO, language)
     words = env.from_string('{% import "_macros.html" as m %}{{ m.page_words() }}').render()
     words = json.loads(words.split(">", 1)[1].rsplit("<", 1)[0])
     day = env.filters["day"]

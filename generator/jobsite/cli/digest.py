@@ -64,10 +64,14 @@ def digest(
     if channel is not None and agenda.settings.digest != channel:
         return
     if since is not None:
-        text = core.render_logged(core.logged_since(agenda, since.date()), form, environment(root))
+        text = core.render_logged(
+            core.logged_since(agenda, since.date()),
+            form,
+            environment(root, agenda.settings.language),
+        )
     else:
         made = core.build_digest(agenda, core.repository_of_root(root, os.environ))
-        text = core.render_digest(made, form, environment(root))
+        text = core.render_digest(made, form, environment(root, agenda.settings.language))
     if text:
         # Each line made inert: a journal's value never drives the terminal.
         click.echo("\n".join(inert(line) for line in text.splitlines()))

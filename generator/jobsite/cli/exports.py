@@ -42,7 +42,10 @@ def ics(root: Path, output: str | None, today: datetime | None) -> None:
     agenda = build_agenda(root, today_from(today), published=True)  # redacted, as calendar.ics
     report(agenda.problems)
     data = render_calendar(
-        agenda.actions, agenda.today, environment(root), alarm=agenda.settings.calendar_alarm
+        agenda.actions,
+        agenda.today,
+        environment(root, agenda.settings.language),
+        alarm=agenda.settings.calendar_alarm,
     )
     if output is None or output == "-":
         click.echo(data, nl=False)

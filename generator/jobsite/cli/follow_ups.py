@@ -11,7 +11,8 @@ import click
 from jobsite.agenda import Agenda, build_agenda
 from jobsite.cli.options import color, report, today_option
 from jobsite.cli.options import today as today_from
-from jobsite.cli.output import format_due, format_json, format_today
+from jobsite.cli.output import format_due, format_json
+from jobsite.cli.sheet import Words, format_today
 from jobsite.errors import JobsiteError
 from jobsite.model import Problem
 from jobsite.words import count
@@ -65,13 +66,14 @@ def today(root: Path, *, today: datetime | None, strict: bool) -> None:
     """Print today's call sheet: each overdue and due call and note, with the phone number,
     what to say and the command that logs it.
 
-    The same list as the site's page today/, in the same order.
+    The same list as the site's page today/, in the same order, in the site's language.
 
     Example: jobsite today
     """
     agenda = build_agenda(root, today_from(today))
     problems = report(agenda.problems)
-    text = format_today(agenda.actions, agenda.today, left_out=len(agenda.left_out()))
+    words = Words.of(root, agenda.settings.language)
+    text = format_today(agenda.actions, agenda.today, left_out=len(agenda.left_out()), words=words)
     click.echo(text, color=color())
     if strict and problems:
         raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")

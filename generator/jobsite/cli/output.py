@@ -1,4 +1,5 @@
-"""The due list as text for a terminal and as the JSON of guide/commands.md; today's call sheet.
+"""The due list as text for a terminal and as the JSON of guide/commands.md (today's call
+sheet is `sheet`).
 
 Colour is added with `click.style`; `click.echo` removes it again where the output is not a
 terminal, and the CLI turns it off where `NO_COLOR` is set. Words, not colour, carry meaning.
@@ -12,7 +13,6 @@ from datetime import date
 
 import click
 
-from jobsite.authoring.recording import log_command
 from jobsite.model import Action, Opportunity
 from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import count, iso_day
@@ -79,21 +79,6 @@ def format_due(
     return "\n".join(lines)
 
 
-def format_today(actions: Sequence[Action], today: date, *, left_out: int = 0) -> str:
-    """Today's call sheet (the site's `today/`): the overdue and due actions of `actions`,
-    numbered in the order given (guide/rules.md §6), each with its contact's phone, the one-line
-    cue of what to say and the command that logs it; then the files left out, as `format_due`."""
-    owed = [a for a in actions if a.bucket in ("overdue", "due")]
-    lines = [click.style(f"Calls and notes for {iso_day(today)} ({len(owed)})", bold=True)]
-    for number, action in enumerate(owed, 1):
-        lines += ["", *_format_call(number, action)]
-    if not owed:
-        lines += ["", "Nothing is overdue or due today: jobsite due lists what is coming up."]
-    if left_out:
-        lines += ["", _left_out_line(left_out)]
-    return "\n".join(lines)
-
-
 def _left_out_line(left_out: int) -> str:
     files = count(left_out, "file")
     them = "it" if left_out == 1 else "them"
@@ -131,63 +116,3 @@ def _format_action(action: Action) -> list[str]:
     reach.append(click.style(opportunity.path, dim=True))
     lines.append(_INDENT + "  ".join(reach))
     return lines
-
-
-def _format_call(number: int, action: Action) -> list[str]:
-    """One action of the call sheet: what and where; when; who and their number; what to
-    say; how to log it."""
-    opportunity = action.opportunity
-    word = "due now" if action.bucket == "due" else action.bucket
-    bucket = click.style(word, fg=_HEADINGS[action.bucket][1], bold=True)
-    window = f" to {iso_day(action.due_by)}" if action.due_by != action.due else ""
-    pad = " " * (len(str(number)) + 2)
-    lines = [
-        f"{number}. {ACTION_LABELS[action.action]}: {_who(opportunity)}",
-        f"{pad}{bucket}: {iso_day(action.due)}{window}",
-    ]
-    contact = opportunity.primary_contact
-    if contact is not None:
-        reach = [contact.name]
-        if contact.phone:
-            reach.append(click.style(contact.phone, bold=True))
-        if contact.email:
-            reach.append(contact.email)
-        lines.append(pad + "  ".join(reach))
-    else:
-        lines.append(pad + "No contact yet: add one under contacts")
-    lines.append(f"{pad}{cue(action)}")
-    command = log_command(action)
-    if command is not None:
-        lines.append(pad + click.style(f"Log: {command}", dim=True))
-    return lines
-
-
-def cue(action: Action) -> str:
-    """The one line that reminds you what to say (or write), as the scripts say it."""
-    opportunity, trigger = action.opportunity, action.trigger
-    met = f" on {iso_day(trigger.date)}" if trigger is not None else ""
-    meeting = trigger is not None and trigger.type == "meeting"
-    networking = meeting or opportunity.kind == "networking"
-    kind = action.action
-    if kind == "follow-up-call":
-        sent = "message" if opportunity.kind == "networking" else "application"
-        return (
-            f"Say: you know they are busy · did they receive your {sent}? · "
-            "is there anything you can do to improve your chances?"
-        )
-    if kind == "thank-you-call":
-        then = "keep the door open" if networking else "reconfirm your interest"
-        return f"Say: thank you for meeting{met} · {then}."
-    if kind == "check-in-call":
-        return "Say: you are still very interested and look forward to moving ahead · any news?"
-    if kind == "handwritten-note":
-        contact = opportunity.primary_contact
-        address = contact.address if contact is not None else None
-        to = (
-            ", ".join(line.strip() for line in address.splitlines() if line.strip())
-            if address
-            else ""
-        )
-        where = f"mail to {to}" if to else "no address yet"
-        return f"Write: thank them for meeting{met} · {where}."
-    return "The interview is today: a thank-you call and a note tomorrow."

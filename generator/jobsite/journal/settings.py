@@ -50,6 +50,9 @@ CALENDAR_DEFAULT_FIELDS = frozenset({"action", "company"})
 CALENDAR_MODES = ("secret",)
 # Where the publishing workflow sends the morning digest (`digest`): a GitHub issue.
 DIGEST_CHANNELS = ("issue",)
+# The languages of the pages, scripts and call sheet (`language`), each with its catalogue in
+# site_templates/locale/ (guide/development.md says how to add one).
+LANGUAGES = ("en", "de", "es", "fr")
 # What `weekly_goal` may set a number for; see jobsite.site.weekly.
 GOALS = ("applications", "first_contacts", "follow_ups")
 MAX_GOAL = 1000
@@ -113,6 +116,7 @@ class Settings:
     calendar_fields: frozenset[str] = CALENDAR_DEFAULT_FIELDS  # what the secret feed shows
     calendar_alarm: time | None = None  # an alarm at this time of each calendar event's day
     digest: str | None = None  # `issue`: the publishing workflow opens a digest issue daily
+    language: str = "en"  # of LANGUAGES: the pages, scripts, emails, calendar and call sheet
     weekly_goal: tuple[tuple[str, int], ...] = ()  # (of GOALS, a number a week), in GOALS order
     work_search: WorkSearch = WorkSearch()  # the week of an unemployment claim's record
     # Where each option was written (`mkdocs.yml:12: country`), for messages about it.
@@ -348,6 +352,16 @@ def _work_search(value: object, location: str) -> WorkSearch:
     return WorkSearch(**found)  # type: ignore[arg-type]
 
 
+def _language(value: object, location: str) -> str:
+    text = _string(value, location).lower()
+    if text not in LANGUAGES:
+        raise SettingsError(
+            f"{location}: unknown language {quoted(str(value))} (expected one of "
+            f"{', '.join(LANGUAGES)})"
+        )
+    return text
+
+
 _PARSERS: dict[str, Callable[[object, str], object]] = {
     "journal": _string,
     "country": _code,
@@ -363,6 +377,7 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "calendar_fields": _calendar_fields,
     "calendar_alarm": _calendar_alarm,
     "digest": _digest,
+    "language": _language,
     "weekly_goal": _weekly_goal,
     "work_search": _work_search,
 }

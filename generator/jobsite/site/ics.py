@@ -30,7 +30,7 @@ def render_calendar(
     today: date,
     env: jinja2.Environment,
     *,
-    name: str = "Job search follow-ups",
+    name: str | None = None,
     link: Callable[[Action], str | None] | None = None,
     fields: Collection[str] | None = None,
     alarm: time | None = None,
@@ -43,8 +43,9 @@ def render_calendar(
 
     `today` is the day the actions were planned for: it stamps the feed (DTSTAMP) and never
     enters a UID, which comes from the event that gave rise to each action. `env` holds the
-    templates, whose `calendar.txt` words each event. `link`, where given, returns the URL
-    of an action's page (the site passes its company pages).
+    templates, whose `calendar.txt` words each event (and names the calendar, where `name`
+    does not), in the site's language. `link`, where given, returns the URL of an action's
+    page (the site passes its company pages).
 
     `fields` (the `calendar_fields` of a secret feed: some of `settings.CALENDAR_FIELDS`)
     limits each event to what it names: `action` (its name and what to say), `company`,
@@ -60,12 +61,13 @@ def render_calendar(
     """
     from icalendar import Calendar  # noqa: PLC0415 - lazy: `jobsite due` never needs it
 
+    words = env.get_template(TEMPLATE).module
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", name or str(words.NAME))  # type: ignore[attr-defined]
     # A hint for subscribed calendars to fetch again twice a day.
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
@@ -73,7 +75,6 @@ def render_calendar(
     stamp = datetime.combine(today, time(), tzinfo=UTC).strftime("%Y%m%dT%H%M%SZ")
     shown = FULL if fields is None else frozenset(fields)
     ordered = sorted(actions, key=lambda a: a.sort_key)
-    words = env.get_template(TEMPLATE).module
     trigger = None if alarm is None else timedelta(hours=alarm.hour, minutes=alarm.minute)
     events = [
         _event(

@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -22,14 +23,9 @@ from jobsite.model import Action
 from jobsite.report import as_csv
 from jobsite.site.context import build_context
 from jobsite.site.emails import EmailLinks
+from jobsite.site.folders import template_folders
 from jobsite.site.repository import Repository
-from jobsite.site.templates import (
-    SCRIPT_KINDS,
-    clear_caches,
-    environment,
-    icon_data,
-    template_folders,
-)
+from jobsite.site.templates import SCRIPT_KINDS, clear_caches, environment, icon_data
 
 ASSETS = (
     "assets/jobsite.css",
@@ -43,6 +39,17 @@ WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
 _RENDERED_ASSETS = ("assets/icons.css",)
 # The work-search record's rows for a spreadsheet, linked from its page (report.md).
 REPORT_CSV = "report/work-search.csv"
+# The site's navigation where mkdocs.yml has none: each page by its title in `_words.html`.
+NAV: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+    ("home", "index.md"),
+    ("today", "today/index.md"),
+    ("due", "due/index.md"),
+    ("companies", "companies/index.md"),
+    ("scripts", ("scripts/index.md", *(f"scripts/{kind}/index.md" for kind in SCRIPT_KINDS))),
+    ("stats", "stats/index.md"),
+    ("report", "report/index.md"),
+    ("tags", "tags/index.md"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +78,7 @@ def render_site(
     site's calendar feed (see `context.build_context`).
     """
     clear_caches()  # each build reads the templates and icons afresh
-    env = environment(agenda.root)
+    env = environment(agenda.root, agenda.settings.language)
     context = build_context(
         agenda, slug_for, search=search, repository=repository, calendar=calendar
     )
@@ -111,6 +118,15 @@ def render_site(
     spreadsheet = "\ufeff" + as_csv(context.report, words)  # type: ignore[arg-type]
     downloads = {REPORT_CSV: spreadsheet.encode("utf-8")}
     return RenderedSite(pages, site_assets(agenda.root), company_pages, downloads)
+
+
+def navigation(words: Any) -> list[dict[str, Any]]:
+    """The navigation of the site's pages (`NAV`), titled in the site's language (`words`:
+    the module of `_words.html`)."""
+    return [
+        {str(words.PAGES[key]): list(target) if isinstance(target, tuple) else target}
+        for key, target in NAV
+    ]
 
 
 def site_assets(root: Path) -> dict[str, bytes]:

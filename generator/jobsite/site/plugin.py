@@ -31,9 +31,10 @@ from jobsite.errors import JobsiteError
 from jobsite.journal.settings import OPTION_NAMES, UNSET, Settings, locator, settings_from
 from jobsite.model import Action
 from jobsite.site import PLUGIN_LOGGER, privacy
+from jobsite.site.folders import TEMPLATES_FOLDER
 from jobsite.site.ics import render_calendar
 from jobsite.site.incremental import KeptFiles
-from jobsite.site.pages import render_site
+from jobsite.site.pages import navigation, render_site
 from jobsite.site.protect import (
     ProtectedBuild,
     derive_site_key,
@@ -45,32 +46,14 @@ from jobsite.site.repository import repository_of
 from jobsite.site.search import ServeIndex, index_as_script
 from jobsite.site.serving import checking_host, status_line
 from jobsite.site.stash import Stashed, stash
-from jobsite.site.templates import TEMPLATES_FOLDER, environment
-from jobsite.site.theme import use_material
+from jobsite.site.templates import environment, words_of
+from jobsite.site.theme import speak, use_material
 from jobsite.site.weekly import review_start
 from jobsite.vocabulary import BUCKETS
 
 log = logging.getLogger(PLUGIN_LOGGER)
 
 CALENDAR = "calendar.ics"  # every action as an all-day event, for a calendar to subscribe to
-NAV = [
-    {"Home": "index.md"},
-    {"Today": "today/index.md"},
-    {"Due list": "due/index.md"},
-    {"Companies": "companies/index.md"},
-    {
-        "Scripts": [
-            "scripts/index.md",
-            "scripts/follow-up-call/index.md",
-            "scripts/thank-you-call/index.md",
-            "scripts/check-in-call/index.md",
-            "scripts/handwritten-note/index.md",
-        ]
-    },
-    {"Stats": "stats/index.md"},
-    {"Work search": "report/index.md"},
-    {"Tags": "tags/index.md"},
-]
 
 
 class _Option(c.BaseConfigOption[Any]):
@@ -131,15 +114,21 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     @event_priority(100)  # first: the search plugin's on_config reads the theme
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the settings from this build's resolved options, once; keep the site private
-        (Material, no web fonts, links that work from disk); with `protect: true`, stop here,
-        before anything is written, if JOBSITE_PASSWORD is not set."""
+        (Material, no web fonts, links that work from disk), in the site's language (Material's
+        own words too); with `protect: true`, stop here, before anything is written, if
+        JOBSITE_PASSWORD is not set."""
+        root = Path(config.config_file_path).resolve().parent
         try:
             self.settings = settings_from(self.config, locator(Path(config.config_file_path)))
+            # The words of the site's language, read once here: a broken catalogue stops the
+            # build before anything is written.
+            words = words_of(environment(root, self.settings.language))
         except JobsiteError as error:
             raise ConfigurationError(str(error)) from None
         use_material(config)
         if config.theme.name == "material":
             privacy.keep_private(config)
+            speak(config, self.settings, words)
         self._protected = self._start_protected(config) if self.settings.protect else None
         return config
 
@@ -152,7 +141,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             self._site_key = (password, self._salt, derive_site_key(password, self._salt))
         root = Path(config.config_file_path).resolve().parent
         return start_protected_build(
-            config, self.settings, environment(root), self._site_key[2], self._salt
+            config,
+            self.settings,
+            environment(root, self.settings.language),
+            self._site_key[2],
+            self._salt,
         )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -194,7 +187,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             calendars[feed] = render_calendar(
                 agenda.actions,
                 agenda.today,
-                environment(root),
+                environment(root, self.settings.language),
                 link=link,
                 fields=fields,
                 alarm=self.settings.calendar_alarm,
@@ -211,7 +204,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         config.extra_css += ["assets/icons.css", "assets/jobsite.css"]
         config.extra_javascript.append("assets/jobsite.js")
         if not config.nav:
-            config.nav = list(NAV)
+            config.nav = navigation(words_of(environment(root, self.settings.language)))
         return files
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:

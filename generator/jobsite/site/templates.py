@@ -1,10 +1,12 @@
 """The Jinja environment of a root's templates: where they are, and the filters they use.
 
-Templates are the packaged `site_templates/`, overridden file by file by a journal root's own
-`site_templates/`. Autoescaping is on for every template but the emails' plain text: text from
-a journal file is data, never markup and never template source. Every word a page shows is in
-the templates (the names of things in `_words.html`), looked up through `_()` and
-`ngettext()` (Jinja's i18n extension), and every day is written by Babel.
+Templates are the packaged `site_templates/`, overridden file by file by a journal root's own,
+each language's own folder first (`folders`): a language can have its own text of a long
+template (a script, an email) where its words alone would not do. Autoescaping is on
+for every template but the plain text ones (`.txt`): text from a journal file is data, never
+markup and never template source. Every word a page shows is in the templates (the names of
+things in `_words.html`), looked up through `_()` and `ngettext()` (Jinja's i18n extension)
+in the language's catalogue, and every day and number is written by Babel (`locales`).
 """
 
 from __future__ import annotations
@@ -12,20 +14,23 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Callable
 from datetime import date
-from functools import cache
-from importlib import resources
+from functools import cache, partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
+from jobsite.site import locales
 from jobsite.site.charts import bar
+from jobsite.site.folders import packaged_templates, shared_folders, template_folders
 from jobsite.site.notes import notes_markdown
 from jobsite.site.stash import as_markdown, as_unsearched
 from jobsite.slugs import slugify
 
-TEMPLATES_FOLDER = "site_templates"
+WORDS = "_words.html"  # the names of things, in one place
 # The icon of each event type on a company's timeline (Material Design Icons, in icons/).
 EVENT_ICONS = {
     "contacted": "account-plus",
@@ -44,22 +49,25 @@ EVENT_ICONS = {
 }
 # The actions that have a script page, in the order the scripts are listed.
 SCRIPT_KINDS = ("follow-up-call", "thank-you-call", "check-in-call", "handwritten-note")
+# `packaged_templates` and `template_folders` live in `folders`, and are named here as well,
+# where the code that renders templates looks for them.
+__all__ = ["environment", "packaged_templates", "template_folders", "words_of"]
 
 
-def packaged_templates() -> Path:
-    """The folder of the templates that ship with jobsite."""
-    return Path(str(resources.files("jobsite.site_templates")))
+def environment(root: Path, language: str = "en") -> jinja2.Environment:
+    """The Jinja environment of the root's templates in `language`: its own overrides, then
+    the packaged; the words of the language's catalogues (the root's own first)."""
+    folders = template_folders(root, language)
+    files = locales.catalogue_files(shared_folders(root), language)
+    # A catalogue edited under `jobsite serve` is read again at the next rebuild.
+    stamp = tuple((str(path), path.stat().st_mtime_ns) for path in files)
+    return _environment(tuple(str(folder) for folder in folders), language, stamp)
 
 
-def template_folders(root: Path) -> list[Path]:
-    """Where templates are looked up, the root's own overrides first."""
-    own = root / TEMPLATES_FOLDER
-    return [own, packaged_templates()] if own.is_dir() else [packaged_templates()]
-
-
-def environment(root: Path) -> jinja2.Environment:
-    """The Jinja environment of the root's templates: its own overrides, then the packaged."""
-    return _environment(tuple(str(folder) for folder in template_folders(root)))
+def words_of(env: jinja2.Environment) -> Any:
+    """The names of things (`_words.html`) in the environment's language, as a module:
+    `words_of(env).PAGES["due"]`."""
+    return env.get_template(WORDS).module
 
 
 def clear_caches() -> None:
@@ -69,7 +77,9 @@ def clear_caches() -> None:
 
 
 @cache
-def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+def _environment(
+    folders: tuple[str, ...], language: str, catalogues: tuple[tuple[str, int], ...]
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
         # Everything from a journal file is escaped in a page; an email's text (`.txt`) is
@@ -83,15 +93,31 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
     )
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(
+    words = locales.translations(tuple(Path(path) for path, _ in catalogues), language)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+    days = locales.day_patterns(language)
+
+    def written(pattern: str) -> Callable[[date], str]:
         # Remembered: a site shows the same few hundred days thousands of times, and
         # formatting a date is the dearest part of writing one.
-        day=cache(_long_day),
-        short_day=cache(_short_day),
-        full_day=cache(_full_day),
-        timed=cache(_timed),
-        iso_day=cache(_iso_day),
+        return cache(partial(locales.format_day, pattern=pattern, language=language))
+
+    long_day, full_day, full_day_no_year = (
+        written(days.long),
+        written(days.full),
+        written(days.full_no_year),
+    )
+    in_text, in_text_year = written(days.in_text), written(days.in_text_year)
+    weekday = written("EEE")
+    env.filters.update(
+        day=long_day,
+        short_day=written(days.short),
+        full_day=lambda day, year=True: (full_day if year else full_day_no_year)(day),
+        text_day=lambda day, year=False: (in_text_year if year else in_text)(day),
+        timed=cache(lambda day: _timed(day, long_day(day))),
+        iso_day=cache(lambda day: f"{weekday(day)} {day.isoformat()}"),
+        number=partial(locales.format_number, language=language),
+        percent=partial(locales.format_percent, language=language),
         tel=_tel_uri,
         yaml_string=lambda text: Markup(json.dumps(str(escape(text)), ensure_ascii=False)),
         slug=slugify,
@@ -107,61 +133,17 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         EVENT_ICONS=EVENT_ICONS,
         bar=bar,
         icon=lambda name: _icon(folders, name),
-        day_names=_day_names,
-        month_names=_month_names,
-        long_day_pattern=_LONG,
+        language=language,
+        day_names=lambda: locales.day_names(language),
+        month_names=lambda: locales.month_names(language),
+        long_day_pattern=days.long,
     )
     return env
 
 
-# Days as the pages write them: `Thu 26 Nov 2026`, unambiguous in every country, the weekday
-# first for planning; `Thu 26 Nov` where the year goes without saying; `Thursday 26 November
-# 2026` as a screen reader should say it, no abbreviation.
-_LONG, _SHORT, _FULL, _FULL_NO_YEAR = "EEE d MMM y", "EEE d MMM", "EEEE d MMMM y", "EEEE d MMMM"
-
-
-def _format(day: date, pattern: str) -> str:
-    from babel.dates import format_date  # noqa: PLC0415 - only the site writes days so
-
-    return format_date(day, pattern, locale="en")
-
-
-def _long_day(day: date) -> str:
-    return _format(day, _LONG)
-
-
-def _short_day(day: date) -> str:
-    return _format(day, _SHORT)
-
-
-def _full_day(day: date, year: bool = True) -> str:
-    return _format(day, _FULL if year else _FULL_NO_YEAR)
-
-
-def _iso_day(day: date) -> str:
-    """`Thu 2026-11-26`: ISO, so it sorts and cannot be misread, the weekday for people."""
-    return f"{_format(day, 'EEE')} {day.isoformat()}"
-
-
-def _timed(day: date) -> Markup:
+def _timed(day: date, written: str) -> Markup:
     """A long day in a `<time>` element, whose `datetime` a program can read."""
-    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), _long_day(day))
-
-
-def _day_names() -> list[str]:
-    """The abbreviated weekdays, Sunday first (as JavaScript's `getDay` counts)."""
-    from babel.dates import get_day_names  # noqa: PLC0415
-
-    names = get_day_names("abbreviated", locale="en")
-    return [names[(index + 6) % 7] for index in range(7)]
-
-
-def _month_names() -> list[str]:
-    """The abbreviated months, January first."""
-    from babel.dates import get_month_names  # noqa: PLC0415
-
-    names = get_month_names("abbreviated", locale="en")
-    return [names[month] for month in range(1, 13)]
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), written)
 
 
 def _tel_uri(phone: str) -> str:

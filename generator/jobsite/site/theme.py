@@ -5,7 +5,8 @@ then build with its own theme, which loads highlight.js from a CDN on every page
 site calling a third party) and looks nothing like jobsite's pages; ProperDocs, which has no
 built-in theme, would not build at all. `jobsite build` and `jobsite serve` name Material
 (`THEME`) before MkDocs validates the config; under plain `mkdocs build`, the plugin swaps
-MkDocs' default theme for Material in `on_config` (`use_material`).
+MkDocs' default theme for Material in `on_config` (`use_material`), and `speak` puts
+Material in the site's language.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from jobsite.journal.settings import Settings
 from jobsite.site import PLUGIN_LOGGER
 
 log = logging.getLogger(PLUGIN_LOGGER)
@@ -26,12 +28,12 @@ THEME: dict[str, Any] = {
         {
             "media": "(prefers-color-scheme: light)",
             "scheme": "default",
-            "toggle": {"icon": "material/weather-night", "name": "Dark mode"},
+            "toggle": {"icon": "material/weather-night"},  # named by `speak`
         },
         {
             "media": "(prefers-color-scheme: dark)",
             "scheme": "slate",
-            "toggle": {"icon": "material/weather-sunny", "name": "Light mode"},
+            "toggle": {"icon": "material/weather-sunny"},
         },
     ],
 }
@@ -52,3 +54,27 @@ def use_material(config: Any) -> None:
         "mkdocs.yml names no theme: the site uses Material, without search "
         "(add 'theme: material' to mkdocs.yml for search)"
     )
+
+
+def speak(config: Any, settings: Settings, words: Any) -> None:
+    """Material in the site's language: its own words (search, the header, the footer) and
+    `<html lang>`, where the `language` setting is written (else Material's own `language`
+    stands); each light or dark toggle that mkdocs.yml leaves unnamed is named by the
+    templates' words (`SCHEMES` in `_words.html`), in the site's language."""
+    if "language" in settings.where:
+        config.theme["language"] = settings.language
+    palette = config.theme.get("palette")
+    if isinstance(palette, list):
+        config.theme["palette"] = [_named(option, words) for option in palette]
+    elif isinstance(palette, dict):  # Material takes a single scheme as a mapping too
+        config.theme["palette"] = _named(palette, words)
+
+
+def _named(option: Any, words: Any) -> Any:
+    """A palette option whose toggle has no name, with the name of its scheme."""
+    if not isinstance(option, dict) or not isinstance(option.get("toggle"), dict):
+        return option
+    toggle, scheme = option["toggle"], option.get("scheme", "default")
+    if toggle.get("name") or scheme not in words.SCHEMES:
+        return option
+    return {**option, "toggle": {**toggle, "name": str(words.SCHEMES[scheme])}}

@@ -1,0 +1,179 @@
+"""Today's call sheet as text (`jobsite today`), in the site's language.
+
+The same list as the site's `today/` page, in the same order: each overdue and due action
+numbered, with its contact's phone, the one-line cue of what to say and the command that
+logs it. Its words are the site's: English here, every other language in the catalogue the
+pages use (`site_templates/locale/<language>/LC_MESSAGES/jobsite.po`, where the extraction
+finds these calls), so that any text made of the call sheet (a digest) says the same in the
+same words. Days are ISO, the weekday in the language. The commands and the `path:line:`
+problems stay as they are: a command is typed as written, and a problem is searched for.
+
+English needs no catalogue and no Babel, so `jobsite today` stays as light as `jobsite due`.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import click
+
+from jobsite.authoring.recording import log_command
+from jobsite.model import Action, Opportunity
+from jobsite.words import iso_day
+
+_COLOURS = {"overdue": "red", "due": "yellow", "upcoming": "cyan", "later": "blue"}
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The call sheet's language: its catalogue's `gettext` and `ngettext`, and its days."""
+
+    gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str]
+    day: Callable[[date], str]  # `Thu 2026-11-26`, the weekday in the language
+
+    @classmethod
+    def of(cls, root: Path, language: str) -> Words:
+        """The words of the journal root `root` in `language` (its own catalogue first)."""
+        from jobsite.site import locales  # noqa: PLC0415 - imports no Jinja, and Babel only here
+        from jobsite.site.folders import shared_folders  # noqa: PLC0415
+
+        files = locales.catalogue_files(shared_folders(root), language)
+        words = locales.translations(files, language) if files else _NO_CATALOGUE
+        if language == "en":
+            day = iso_day
+        else:
+
+            def day(value: date) -> str:
+                return f"{locales.format_day(value, 'EEE', language)} {value.isoformat()}"
+
+        return cls(words.gettext, words.ngettext, day)
+
+
+_NO_CATALOGUE = gettext.NullTranslations()  # English, as written here
+ENGLISH = Words(_NO_CATALOGUE.gettext, _NO_CATALOGUE.ngettext, iso_day)
+
+
+def format_today(
+    actions: Sequence[Action], today: date, *, left_out: int = 0, words: Words = ENGLISH
+) -> str:
+    """Today's call sheet: the overdue and due actions of `actions`, numbered in the order
+    given (guide/rules.md §6), each with its contact's phone, the one-line cue of what to say
+    and the command that logs it; then a line counting the files left out, if any."""
+    _ = words.gettext
+    owed = [a for a in actions if a.bucket in ("overdue", "due")]
+    title = _("Calls and notes for %(day)s (%(count)s)") % {
+        "day": words.day(today),
+        "count": len(owed),
+    }
+    lines = [click.style(title, bold=True)]
+    for number, action in enumerate(owed, 1):
+        lines += ["", *_format_call(number, action, words)]
+    if not owed:
+        lines += ["", _("Nothing is overdue or due today: jobsite due lists what is coming up.")]
+    if left_out:
+        line = words.ngettext(
+            "Left out: %(num)d file with errors (listed above), so calls may be missing: "
+            "fix it, then run jobsite check",
+            "Left out: %(num)d files with errors (listed above), so calls may be missing: "
+            "fix them, then run jobsite check",
+            left_out,
+        ) % {"num": left_out}
+        lines += ["", click.style(line, fg="red", bold=True)]
+    return "\n".join(lines)
+
+
+def _who(opportunity: Opportunity) -> str:
+    """`Acme Corp · Data Engineer`, the company in bold."""
+    who = click.style(opportunity.company, bold=True)
+    return who + (f" · {opportunity.role}" if opportunity.role else "")
+
+
+def _format_call(number: int, action: Action, words: Words) -> list[str]:
+    """One action of the call sheet: what and where; when; who and their number; what to
+    say; how to log it."""
+    _ = words.gettext
+    opportunity = action.opportunity
+    names = {
+        "follow-up-call": _("Follow-up call"),
+        "thank-you-call": _("Thank-you call"),
+        "handwritten-note": _("Handwritten note"),
+        "check-in-call": _("Check-in call"),
+        "interview": _("Interview"),
+    }
+    word = _("due now") if action.bucket == "due" else _("overdue")
+    bucket = click.style(word, fg=_COLOURS[action.bucket], bold=True)
+    first, last = words.day(action.due), words.day(action.due_by)
+    pad = " " * (len(str(number)) + 2)
+    when = (
+        _("%(bucket)s: %(first)s to %(last)s") % {"bucket": bucket, "first": first, "last": last}
+        if action.due_by != action.due
+        else _("%(bucket)s: %(day)s") % {"bucket": bucket, "day": first}
+    )
+    what = _("%(action)s: %(company)s") % {
+        "action": names[action.action],
+        "company": _who(opportunity),
+    }
+    lines = [f"{number}. {what}", pad + when]
+    contact = opportunity.primary_contact
+    if contact is not None:
+        reach = [contact.name]
+        if contact.phone:
+            reach.append(click.style(contact.phone, bold=True))
+        if contact.email:
+            reach.append(contact.email)
+        lines.append(pad + "  ".join(reach))
+    else:
+        lines.append(pad + _("No contact yet: add one under contacts"))
+    lines.append(pad + cue(action, words))
+    command = log_command(action)
+    if command is not None:
+        lines.append(pad + click.style(_("Log: %(command)s") % {"command": command}, dim=True))
+    return lines
+
+
+def cue(action: Action, words: Words = ENGLISH) -> str:
+    """The one line that reminds you what to say (or write), as the scripts say it."""
+    _ = words.gettext
+    opportunity, trigger = action.opportunity, action.trigger
+    met = {"day": words.day(trigger.date)} if trigger is not None else None
+    meeting = trigger is not None and trigger.type == "meeting"
+    networking = meeting or opportunity.kind == "networking"
+    kind = action.action
+    if kind == "follow-up-call" and opportunity.kind == "networking":
+        return _(
+            "Say: you know they are busy · did they receive your message? · "
+            "is there anything you can do to improve your chances?"
+        )
+    if kind == "follow-up-call":
+        return _(
+            "Say: you know they are busy · did they receive your application? · "
+            "is there anything you can do to improve your chances?"
+        )
+    if kind == "thank-you-call" and networking:
+        if met:
+            return _("Say: thank you for meeting on %(day)s · keep the door open.") % met
+        return _("Say: thank you for meeting · keep the door open.")
+    if kind == "thank-you-call":
+        if met:
+            return _("Say: thank you for meeting on %(day)s · reconfirm your interest.") % met
+        return _("Say: thank you for meeting · reconfirm your interest.")
+    if kind == "check-in-call":
+        return _("Say: you are still very interested and look forward to moving ahead · any news?")
+    if kind == "handwritten-note":
+        contact = opportunity.primary_contact
+        address = contact.address if contact is not None else None
+        lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
+        if lines:
+            to = {"address": ", ".join(lines), **(met or {})}
+            if met:
+                return _("Write: thank them for meeting on %(day)s · mail to %(address)s.") % to
+            return _("Write: thank them for meeting · mail to %(address)s.") % to
+        if met:
+            return _("Write: thank them for meeting on %(day)s · no address yet.") % met
+        return _("Write: thank them for meeting · no address yet.")
+    return _("The interview is today: a thank-you call and a note tomorrow.")
