@@ -1,9 +1,11 @@
 """Build the sample journal's site and photograph it for the README and the guide.
 
 Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print,today-phone,
-today-print,weekly,due-large-text,report,report-phone,report-print}.png with Debian's headless
-Chromium (never a downloaded browser). The browser's clock is pinned to the day the site is
-computed for, so the due list shows no "out of date" notice.
+today-print,weekly,due-large-text,report,report-phone,report-print}.png, and the German due list
+and a printed Spanish script (due-de.png, script-print-es.png) from the sample built with
+`language: de` and `es`, with Debian's headless Chromium (never a downloaded browser). The
+browser's clock is pinned to the day the site is computed for, so the due list shows no "out
+of date" notice.
 
     python scripts/screenshots.py            # the README pictures
     python scripts/screenshots.py --dark     # also *-dark.png, to check the slate scheme
@@ -50,11 +52,15 @@ STATS = "stats/"
 REPORT = "report/"
 
 
-def build_sample(into: Path) -> Path:
-    """Copy the sample root into `into` and build it with `jobsite build`; return site/."""
+def build_sample(into: Path, language: str | None = None) -> Path:
+    """Copy the sample root into `into` and build it with `jobsite build`, in `language` where
+    one is given; return site/."""
     for name in ("journal", "docs"):
         shutil.copytree(REPO / name, into / name, ignore=shutil.ignore_patterns("screenshots"))
-    shutil.copy(REPO / "mkdocs.yml", into / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    if language is not None:
+        config = config.replace("  - jobsite:\n", f"  - jobsite:\n      language: {language}\n", 1)
+    (into / "mkdocs.yml").write_text(config, encoding="utf-8")
     command = [sys.executable, "-m", "jobsite", "-C", str(into), "build", "--today", TODAY]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return into / "site"
@@ -209,7 +215,23 @@ def main() -> None:
             target = options.out / f"{name}.png"
             print_first_sheet(browser, base + page, target)
             print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+        for language, shot in (("de", _due_list), ("es", _printed_script)):
+            with serve(build_sample(Path(scratch) / language, language)) as there:
+                target = shot(browser, there, options.out, language)
+                print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
         browser.close()
+
+
+def _due_list(browser: Browser, base: str, out: Path, language: str) -> Path:
+    target = out / f"due-{language}.png"
+    shoot(browser, base + "due/", target, width=1280)
+    return target
+
+
+def _printed_script(browser: Browser, base: str, out: Path, language: str) -> Path:
+    target = out / f"script-print-{language}.png"
+    print_first_sheet(browser, base + SCRIPT, target)
+    return target
 
 
 if __name__ == "__main__":
