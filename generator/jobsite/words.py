@@ -67,6 +67,41 @@ def closest(word: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     return found[0] if found else None
 
 
+def misspelling_of(word: str, known: Iterable[str]) -> str | None:
+    """The known word that `word` misspells, if any: one letter wrong, missing, extra or two
+    swapped (`evnets`, `contcts`, `stauts`), or two such slips in a word of seven letters or
+    more (`folowup`). The nearest wins; None where none is that near, or `word` is known."""
+    best: tuple[int, str] | None = None
+    for candidate in known:
+        if word == candidate:
+            return None
+        allowed = 2 if len(candidate) >= 7 else 1
+        distance = edit_distance(word, candidate, allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The optimal string alignment distance of `a` and `b` (insertions, deletions,
+    substitutions and swaps of two neighbours, each counting one), or `limit + 1` where it is
+    more than `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)
+            )
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
 def _escape(char: str) -> str:
     if char in "\n\r\t":
         return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char]

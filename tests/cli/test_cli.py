@@ -269,16 +269,33 @@ def test_strict_fails_on_any_problem(make_root, run) -> None:
     root = make_root(
         {
             "good.md": "---\ncompany: Good\nevents: [2026-11-12 applied]\n---\n",
-            "typo.md": "---\ncompany: Typo\nevnets: []\n---\n",
+            "typo.md": "---\ncompany: Typo\nevents: []\nevnets: []\n---\n",
         }
     )
-    warning = "journal/typo.md:3: warning: unknown key 'evnets' (did you mean 'events'?)\n"
+    warning = "journal/typo.md:4: warning: unknown key 'evnets' (did you mean 'events'?)\n"
     relaxed = run(root, "due", "--today", TODAY, "--json")
     assert (relaxed.exit_code, relaxed.stderr) == (0, warning)
     strict = run(root, "due", "--today", TODAY, "--json", "--strict")
     assert strict.exit_code == 1
     assert strict.stderr == warning + "--strict: 1 problem in the journal\n"
     assert json.loads(strict.stdout)[0]["company"] == "Good"  # the list is still printed
+
+
+def test_a_misspelt_key_leaves_the_file_out_and_is_counted(make_root, run) -> None:
+    root = make_root(
+        {
+            "good.md": "---\ncompany: Good\nevents: [2026-11-12 applied]\n---\n",
+            "typo.md": "---\ncompany: Typo\nevnets: [2026-11-02 applied]\n---\n",
+        }
+    )
+    result = run(root, "due", "--today", TODAY)
+    assert result.exit_code == 0
+    assert result.stderr == "journal/typo.md:3: unknown key 'evnets' (did you mean 'events'?)\n"
+    assert "Typo" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        "Left out: 1 file with errors (listed above), so calls may be missing: "
+        "fix it, then run jobsite check"
+    )
 
 
 def test_strict_passes_without_problems(root, run) -> None:
@@ -306,7 +323,7 @@ def test_check_exits_1_on_errors_and_lists_every_problem(make_root, run) -> None
         {
             "good.md": "---\ncompany: Good\nevents: [2026-11-12 applied, 2026-12-01 reply]\n---\n",
             "bad.md": "---\ncompany: Bad\nevents:\n  - 2026-11-12 intervew\n---\n",
-            "typo.md": "---\ncompany: Typo\nevnets: []\n---\n",
+            "typo.md": "---\ncompany: Typo\nevents: []\nevnets: []\n---\n",
         }
     )
     result = run(root, "check", "--today", TODAY)
@@ -315,7 +332,7 @@ def test_check_exits_1_on_errors_and_lists_every_problem(make_root, run) -> None
         "journal/bad.md:4: events[0].type: unknown type 'intervew' (did you mean 'interview'?)\n"
         "journal/good.md:3: warning: 'reply' is dated 2026-12-01, after today: "
         "the rules ignore it until then\n"
-        "journal/typo.md:3: warning: unknown key 'evnets' (did you mean 'events'?)\n"
+        "journal/typo.md:4: warning: unknown key 'evnets' (did you mean 'events'?)\n"
         "1 error: fix it and run 'jobsite check' again\n"
     )
     assert result.stdout == "3 files checked, 2 opportunities loaded: 1 error, 2 warnings.\n"

@@ -64,7 +64,7 @@ def test_ordinary_typos_keep_their_messages() -> None:
     text = "---\ncompany: Acme\nstatus: activ\nevnets: [2026-11-02 applied]\n---\n"
     assert messages(text) == [
         f"{PATH}:3: status: unknown status 'activ' (did you mean 'active'?)",
-        f"{PATH}:4: warning: unknown key 'evnets' (did you mean 'events'?)",
+        f"{PATH}:4: unknown key 'evnets' (did you mean 'events'?)",
     ]
 
 

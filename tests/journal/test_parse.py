@@ -276,12 +276,29 @@ def test_phone_keeps_its_leading_zero() -> None:
     assert item.extra == (("phone", "0456"),)
 
 
-def test_misspelt_contact_key_is_a_warning_with_its_line() -> None:
+def test_a_misspelt_contact_key_is_an_error_with_its_line() -> None:
     text = "---\ncompany: A\ncontacts:\n  - name: Dana\n    phnoe: '0123'\n---\n"
+    parsed = parse(text)
+    assert parsed.opportunity is None  # the phone would be lost: the file is left out
+    assert [str(p) for p in parsed.problems] == [
+        "journal/acme.md:5: unknown key 'phnoe' (did you mean 'phone'?)"
+    ]
+
+
+def test_a_misspelt_contact_key_beside_the_right_one_is_a_warning() -> None:
+    text = "---\ncompany: A\ncontacts:\n  - name: Dana\n    phone: '1'\n    phnoe: '2'\n---\n"
     parsed = parse(text)
     assert parsed.opportunity is not None
     assert [str(p) for p in parsed.problems] == [
-        "journal/acme.md:5: warning: unknown key 'phnoe' (did you mean 'phone'?)"
+        "journal/acme.md:6: warning: unknown key 'phnoe' (did you mean 'phone'?)"
+    ]
+
+
+def test_a_misspelt_event_key_is_an_error() -> None:
+    parsed = parse("---\ncompany: A\nevents:\n  - {date: 2026-11-02, type: call, wiht: Dana}\n---\n")
+    assert parsed.opportunity is None
+    assert [str(p) for p in parsed.problems] == [
+        "journal/acme.md:4: unknown key 'wiht' (did you mean 'with'?)"
     ]
 
 
@@ -306,13 +323,36 @@ def test_extra_keys_are_kept_as_written() -> None:
     )
 
 
-def test_a_misspelt_key_warns_with_did_you_mean_and_the_file_still_loads() -> None:
-    parsed = parse("---\ncompany: A\nevnets:\n  - 2026-11-02 applied\n---\n")
-    assert parsed.opportunity is not None
-    assert parsed.opportunity.events == ()
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("evnets", "events"), ("contcts", "contacts"), ("stauts", "status"), ("folowup", "follow_up")],
+)
+def test_a_misspelt_key_without_the_key_it_means_is_an_error(written: str, meant: str) -> None:
+    parsed = parse(f"---\ncompany: A\n{written}: []\n---\n")
+    assert parsed.opportunity is None  # left out and announced: a typo never hides a follow-up
     assert [str(p) for p in parsed.problems] == [
-        "journal/acme.md:3: warning: unknown key 'evnets' (did you mean 'events'?)"
+        f"journal/acme.md:3: unknown key '{written}' (did you mean '{meant}'?)"
     ]
+
+
+def test_a_misspelt_key_beside_the_key_it_means_is_a_warning() -> None:
+    parsed = parse("---\ncompany: A\nevents: [2026-11-02 applied]\nevnets: []\n---\n")
+    assert parsed.opportunity is not None
+    assert [str(p) for p in parsed.problems] == [
+        "journal/acme.md:4: warning: unknown key 'evnets' (did you mean 'events'?)"
+    ]
+
+
+@pytest.mark.parametrize("key", ["salary_range", "state", "salary", "notes", "name"])
+def test_a_key_of_your_own_is_no_misspelling(key: str) -> None:
+    assert parse(f"---\ncompany: A\n{key}: x\n---\n").problems == []
+
+
+@pytest.mark.parametrize("key", ["Events", "EVENTS", "Follow-Up", "follow up"])
+def test_a_known_key_written_another_way_is_not_a_misspelling(key: str) -> None:
+    """Another tracker's way of writing a key keeps its own message, apart from typos."""
+    parsed = parse(f"---\ncompany: A\n{key}: []\n---\n")
+    assert [p.severity for p in parsed.problems] == ["warning"]
 
 
 def test_an_unrelated_unknown_key_gives_no_warning() -> None:

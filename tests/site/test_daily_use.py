@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ ACME = (
     "events:\n  - 2026-11-20 applied\n  - 2026-11-24 interview\n---\n"
 )
 BROKEN = "---\ncompany: Fabrikam\nevents:\n  - 2026-11-20 intervew\n---\n"
+MISSPELT = "---\ncompany: Fabrikam\nevnets:\n  - 2026-11-20 applied\n---\n"
 
 
 def _root(tmp_path: Path, config: str = BARE, files: dict[str, str] | None = None) -> Path:
@@ -156,15 +158,25 @@ def test_an_unknown_engine_is_one_line(tmp_path: Path) -> None:
 # --- Problems come first ----------------------------------------------------------------------
 
 
-def test_a_file_left_out_is_named_before_any_action(tmp_path: Path) -> None:
-    root = _root(tmp_path, files={"acme.md": ACME, "fabrikam.md": BROKEN})
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (BROKEN, "journal/fabrikam.md:4: events[0].type: unknown type 'intervew'"),
+        (MISSPELT, "journal/fabrikam.md:3: unknown key 'evnets' (did you mean 'events'?)"),
+    ],
+    ids=["bad-type", "misspelt-key"],
+)
+def test_a_file_left_out_is_named_before_any_action(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    root = _root(tmp_path, files={"acme.md": ACME, "fabrikam.md": text})
     done = _jobsite(root, "build", "--today", SAMPLE_TODAY)
     assert done.returncode == 0, done.stderr
     for page in ("index.html", "due/index.html"):
-        html = (root / "site" / page).read_text(encoding="utf-8")
+        html = unescape((root / "site" / page).read_text(encoding="utf-8"))
         banner = html.index("1 file could not be read, so calls may be missing:")
         assert banner < html.index('class="jobsite-action ')
-        assert "journal/fabrikam.md:4: events[0].type: unknown type" in html[banner:]
+        assert message in html[banner : html.index('class="jobsite-action ')]
 
 
 # --- Your own details in the scripts ----------------------------------------------------------
