@@ -93,9 +93,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     for i, char in enumerate(a, 1):
         current = [i] + [0] * len(b)
         for j, other in enumerate(b, 1):
-            current[j] = min(
-                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)
-            )
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
             if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
                 current[j] = min(current[j], before[j - 2] + 1)
         before, previous = previous, current

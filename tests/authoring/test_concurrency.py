@@ -30,7 +30,7 @@ _WORKER = textwrap.dedent(
     runner = CliRunner()
     for i in range(rounds):
         result = runner.invoke(
-            main, ["-C", root, "log", "journal/acme.md", "call", "--notes", f"{tag}{i}",
+            main, ["-C", root, "log", "journal/acme.md", "call", "--notes", f"{tag}{i}", "--again",
                    "--today", "2026-11-26"],
         )
         ok = result.exit_code == 0 and "Logged" in result.stdout

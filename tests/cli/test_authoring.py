@@ -457,7 +457,41 @@ def test_log_with_someone_not_among_the_contacts_says_so(run, make_root) -> None
     )
     assert "with: Dana Smyth" in (root / "journal" / "acme.md").read_text()
     quiet = run(root, "log", "acme", "call", "--with", "dana", "--today", TODAY)
-    assert quiet.stderr == "journal/acme.md: warning: follow-up on 2026-11-26 is there already\n"
+    assert (quiet.exit_code, quiet.stderr) == (0, "")  # Dana Smith is not Dana Smyth: no repeat
+
+
+def test_log_refuses_an_exact_repeat_and_says_what_is_there(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    first = run(root, "log", "acme", "meeting", "--with", "Dana", "--date", "2026-12-10")
+    assert first.exit_code == 0, first.output
+    before = (root / "journal" / "acme.md").read_bytes()
+    again = run(root, "log", "acme", "meeting", "--with", "dana smith", "--date", "2026-12-10")
+    assert again.exit_code == 1
+    assert again.stdout == ""
+    written = "  - {date: 2026-12-10, type: meeting, with: Dana Smith}"
+    line = before.decode().splitlines().index(written)
+    assert again.stderr == (
+        f"journal/acme.md:{line + 1}: this is there already: "
+        "{date: 2026-12-10, type: meeting, with: Dana Smith}\n"
+        "Nothing was written. If it happened twice, log it again with --again.\n"
+    )
+    assert (root / "journal" / "acme.md").read_bytes() == before
+    forced = run(
+        root, "log", "acme", "meeting", "--with", "Dana", "--again", "--date", "2026-12-10"
+    )
+    assert (forced.exit_code, forced.stderr) == (0, "")
+    assert forced.stdout.startswith("Scheduled the meeting with Dana Smith on Thu 2026-12-10")
+    assert (root / "journal" / "acme.md").read_text().count("2026-12-10, type: meeting") == 2
+
+
+def test_log_takes_the_same_day_with_someone_else_or_by_another_channel(run, make_root) -> None:
+    root = make_root({"acme.md": ACME})
+    for event in (("call",), ("email",), ("call", "--with", "Dana")):
+        result = run(root, "log", "acme", *event, "--today", TODAY)
+        assert (result.exit_code, result.stderr) == (0, ""), event
+    repeat = run(root, "log", "acme", "follow-up", "--channel", "phone", "--today", TODAY)
+    assert repeat.exit_code == 1
+    assert "this is there already: " in repeat.stderr
 
 
 @pytest.mark.parametrize(

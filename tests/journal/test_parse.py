@@ -295,7 +295,8 @@ def test_a_misspelt_contact_key_beside_the_right_one_is_a_warning() -> None:
 
 
 def test_a_misspelt_event_key_is_an_error() -> None:
-    parsed = parse("---\ncompany: A\nevents:\n  - {date: 2026-11-02, type: call, wiht: Dana}\n---\n")
+    event = "{date: 2026-11-02, type: call, wiht: Dana}"
+    parsed = parse(f"---\ncompany: A\nevents:\n  - {event}\n---\n")
     assert parsed.opportunity is None
     assert [str(p) for p in parsed.problems] == [
         "journal/acme.md:4: unknown key 'wiht' (did you mean 'with'?)"

@@ -17,7 +17,7 @@ from jobsite.atomic import folder_lock
 from jobsite.authoring.eventlog import log_event, new_event
 from jobsite.authoring.newfile import Draft, create, render
 from jobsite.authoring.targets import find_target, match_contact, stranger
-from jobsite.errors import JobsiteError, reason
+from jobsite.errors import EventLogError, JobsiteError, reason
 from jobsite.journal.parse import parse_file
 from jobsite.model import Event, Plan, Problem
 from jobsite.slugs import slugify
@@ -62,9 +62,13 @@ def log(
     with_: str | None = None,
     channel: str | None = None,
     notes: str | None = None,
+    again: bool = False,
 ) -> Logged:
     """Add the event `word` (a type or an alias) on `day` (default today) to the one file
-    `target` names (a path, or part of a company's or role's name)."""
+    `target` names (a path, or part of a company's or role's name).
+
+    An exact repeat (the same date, type and person as an event in the file) is refused with
+    `EventLogError`, naming the event there, unless `again` says it happened twice."""
     loaded = load_root(root, today)
     opportunity = find_target(root, loaded.settings.journal, target, loaded.journal)
     event = new_event(day or today, word, match_contact(opportunity, with_), channel, notes)
@@ -72,8 +76,9 @@ def log(
     unknown = stranger(opportunity, event.with_)
     if unknown:
         warnings.append(unknown)
-    if any((e.date, e.type) == (event.date, event.type) for e in opportunity.events):
-        warnings.append(f"{event.type} on {event.date} is there already")
+    repeated = next((e for e in opportunity.events if _repeats(event, e)), None)
+    if repeated is not None and not again:
+        raise EventLogError(_already(root, opportunity.path, repeated))
     updated = log_event(root, opportunity.path, event).opportunity
     planned = loaded.plan_for(updated, today)
     line = updated.events[-1].line
@@ -84,6 +89,29 @@ def log(
         warnings=tuple(warnings),
         problems=tuple(p for p in planned.warnings if p.line == line),
         plan=planned,
+    )
+
+
+def _repeats(new: Event, old: Event) -> bool:
+    """Whether `new` is `old` written again: the same date, type and person, and no other
+    channel (a call and an email to one person on one day are two events)."""
+    return (
+        (new.date, new.type) == (old.date, old.type)
+        and (new.with_ or "").casefold() == (old.with_ or "").casefold()
+        and (new.channel is None or old.channel is None or new.channel == old.channel)
+    )
+
+
+def _already(root: Path, path: str, event: Event) -> str:
+    """The refusal of a repeat: the event as the file has it, and how to log it anyway."""
+    try:
+        lines = (root / path).read_text(encoding="utf-8-sig").splitlines()
+        written = lines[event.line - 1].strip().removeprefix("- ")
+    except (OSError, UnicodeDecodeError, IndexError):
+        written = f"{event.date} {event.written_type}"
+    return (
+        f"{path}:{event.line}: this is there already: {written}\n"
+        "Nothing was written. If it happened twice, log it again with --again."
     )
 
 

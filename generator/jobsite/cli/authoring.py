@@ -167,6 +167,11 @@ def new(
     callback=lambda _c, _p, v: _word("channel", v),
 )
 @click.option("--notes", metavar="TEXT", help="A note on what happened.")
+@click.option(
+    "--again",
+    is_flag=True,
+    help="Log it though the same event (date, type, person) is there already.",
+)
 @today_option
 @click.pass_obj
 def log(
@@ -178,13 +183,15 @@ def log(
     with_: str | None,
     channel: str | None,
     notes: str | None,
+    again: bool,
     today: datetime | None,
 ) -> None:
     """Record an event: adds one item to the file's events and changes nothing else.
 
     TARGET is a file's path or part of the company's or role's name. TYPE is contacted,
     applied, follow-up (or call, voicemail, email), reply, interview, meeting, thank-you,
-    note, or a closing word: offer, hired, rejected, withdrawn, closed.
+    note, or a closing word: offer, hired, rejected, withdrawn, closed. The same event
+    twice (date, type and person) is refused unless --again says it happened twice.
 
     \b
     Example: jobsite log acme call --with Dana --notes "left the three-part message"
@@ -201,6 +208,7 @@ def log(
         with_=with_,
         channel=channel,
         notes=notes,
+        again=again,
     )
     for warning in logged.warnings:
         click.echo(f"{logged.path}: warning: {warning}", err=True)
