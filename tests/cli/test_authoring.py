@@ -250,6 +250,55 @@ def test_new_usage_errors(run, make_root, args: tuple[str, ...], message: str) -
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--applied", "Zeta Corp"),
+        ("--contacted", "Zeta Corp"),
+        ("Zeta Corp", "--applied"),
+        ("--applied", "--", "Zeta Corp"),
+    ],
+)
+def test_a_date_option_never_takes_the_company(run, make_root, args) -> None:
+    root = make_root({})
+    result = run(root, "new", "--today", TODAY, *args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0] == "Created journal/zeta-corp.md"
+    word = "contacted" if "--contacted" in args else "applied"
+    assert f"  - {{date: {TODAY}, type: {word}}}\n" in (root / "journal/zeta-corp.md").read_text()
+
+
+def test_a_date_option_takes_a_date_after_it(run, make_root) -> None:
+    root = make_root({})
+    result = run(root, "new", "--applied", "2026-11-20", "Zeta Corp", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert "{date: 2026-11-20, type: applied}" in (root / "journal/zeta-corp.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("Zeta Corp", "--applied", "11/02/2026"),
+            "Error: Invalid value for --applied: '11/02/2026' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            ("--interview", "Zeta Corp"),
+            "Error: Invalid value for --interview: expected a date (YYYY-MM-DD), not 'Zeta Corp'",
+        ),
+        (
+            ("Zeta Corp", "--meeting"),
+            "Error: Option '--meeting' requires an argument.",
+        ),
+        (("--applied",), "Error: Missing argument 'COMPANY'."),
+    ],
+)
+def test_a_date_option_without_a_date_says_so(run, make_root, args, message) -> None:
+    result = run(make_root({}), "new", "--today", TODAY, *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == message
+
+
 def test_new_without_a_journal_folder(run, tmp_path: Path) -> None:
     result = run(tmp_path, "new", "Acme")
     assert result.exit_code == 1

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from jobsite.cli.options import report, today_option
+from jobsite.cli.options import DatedOptions, report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.model import Event, Plan
 from jobsite.vocabulary import ACTION_LABELS, CHANNELS, KINDS, TYPE_WORDS, resolve
@@ -52,7 +52,11 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
     click.echo(f'Next: {enter}jobsite new "Company" --role "Position" --applied')
 
 
-@click.command()
+@click.command(
+    cls=DatedOptions,
+    optional=("--applied", "--contacted"),
+    required=("--interview", "--meeting"),
+)
 @click.argument("company")
 @click.option("--role", metavar="ROLE", help="The position.")
 @click.option("--contact", metavar="NAME", help="The hiring manager or HR contact.")
@@ -67,15 +71,11 @@ def init(root: Path, directory: Path | None, today: datetime | None) -> None:
 )
 @click.option(
     "--applied",
-    is_flag=False,
-    flag_value="today",
     metavar="[DATE]",
     help="Record the application, on DATE or today.",
 )
 @click.option(
     "--contacted",
-    is_flag=False,
-    flag_value="today",
     metavar="[DATE]",
     help="Record the first contact, on DATE or today.",
 )
