@@ -115,6 +115,14 @@ class Action:
     trigger: Event | None = field(default=None, compare=False, repr=False)
 
     @property
+    def word(self) -> str:
+        """What the action is called: `meeting` for a booked networking meeting or
+        informational interview (its trigger is a `meeting`), else the action itself."""
+        if self.action == "interview" and self.trigger is not None:
+            return self.trigger.type
+        return self.action
+
+    @property
     def sort_key(self) -> tuple[date, str, int, str]:
         """The order of guide/rules.md §6: due, then company, then the method's order (the
         thank-you call before the note written the same day), then the file for a stable

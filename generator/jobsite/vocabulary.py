@@ -65,6 +65,7 @@ ACTION_LABELS = {
     "handwritten-note": "Handwritten note",
     "check-in-call": "Check-in call",
     "interview": "Interview",
+    "meeting": "Meeting",  # a booked meeting: `Action.word`
 }
 BUCKETS = ("overdue", "due", "upcoming", "later")
 # The event that records each follow-up once it is done (`jobsite log FILE TYPE`). An

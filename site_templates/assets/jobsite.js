@@ -218,11 +218,27 @@
     }
   }
 
+  /* A table wider than the screen scrolls sideways in its region: the hint before it says
+     so while that is true (a phone, a narrow window), and hides again once it fits. */
+  function setUpScrollHints() {
+    var hints = document.querySelectorAll("[data-scroll-hint]");
+    if (!hints.length) return;
+    function check() {
+      for (var i = 0; i < hints.length; i++) {
+        var region = hints[i].nextElementSibling;
+        if (region) hints[i].hidden = region.scrollWidth <= region.clientWidth + 1;
+      }
+    }
+    check();
+    window.addEventListener("resize", check);
+  }
+
   function run() {
     var words = document.getElementById("jobsite-words");
     if (!words) return;
     WORDS = JSON.parse(words.textContent);
     setUpCopying();
+    setUpScrollHints();
     var stamp = document.querySelector("[data-jobsite-computed]");
     if (!stamp) return;
     var computed = stamp.getAttribute("data-jobsite-computed");

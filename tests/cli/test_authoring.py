@@ -188,9 +188,7 @@ def test_new_records_a_meeting_directly_for_a_networking_contact(run, make_root)
     args = ("new", "Omar Haddad", "--kind", "networking", "--contacted", "2026-11-20")
     result = run(root, *args, "--meeting", "2026-12-02", "--today", TODAY)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (
-        "Created journal/omar-haddad.md\nNext: Interview, due Wed 2026-12-02\n"
-    )
+    assert result.stdout == ("Created journal/omar-haddad.md\nNext: Meeting, due Wed 2026-12-02\n")
     assert (
         "events:\n  - {date: 2026-11-20, type: contacted}\n  - {date: 2026-12-02, type: meeting}\n"
         in (root / "journal/omar-haddad.md").read_text()
@@ -475,7 +473,7 @@ def test_log_a_meeting_ahead_for_a_lead(run, make_root) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "Scheduled the meeting on Wed 2026-12-02 in journal/hooli.md\n"
-        "Next: Interview, due Wed 2026-12-02\n"
+        "Next: Meeting, due Wed 2026-12-02\n"
     )
     assert (root / "journal/hooli.md").read_text() == (
         "---\ncompany: Hooli\nevents:\n  - {date: 2026-12-02, type: meeting}\n---\n"

@@ -233,7 +233,7 @@ def _print_next(planned: Plan) -> None:
             when = f"due between {iso_day(action.due)} and {iso_day(action.due_by)}"
         late = " (overdue)" if action.bucket == "overdue" else ""
         label = "Next" if index == 0 else "Also"
-        click.echo(inert(f"{label}: {ACTION_LABELS[action.action]}, {when}{late}{reach}"))
+        click.echo(inert(f"{label}: {ACTION_LABELS[action.word]}, {when}{late}{reach}"))
 
 
 def _why_nothing(planned: Plan) -> str:

@@ -104,6 +104,7 @@ def _format_call(number: int, action: Action, words: Words) -> list[str]:
         "handwritten-note": _("Handwritten note"),
         "check-in-call": _("Check-in call"),
         "interview": _("Interview"),
+        "meeting": _("Meeting"),  # a booked meeting: `Action.word`
     }
     word = _("due now") if action.bucket == "due" else _("overdue")
     bucket = click.style(word, fg=_COLOURS[action.bucket], bold=True)
@@ -115,7 +116,7 @@ def _format_call(number: int, action: Action, words: Words) -> list[str]:
         else _("%(bucket)s: %(day)s") % {"bucket": bucket, "day": first}
     )
     what = _("%(action)s: %(company)s") % {
-        "action": names[action.action],
+        "action": names[action.word],
         "company": _who(opportunity),
     }
     lines = [f"{number}. {what}", pad + when]
