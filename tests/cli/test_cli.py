@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -15,6 +16,7 @@ from jobsite import __version__
 from jobsite.cli import main
 from jobsite.vocabulary import ACTIONS
 
+from conftest import REPO, SAMPLE_TODAY
 from samples import acme
 
 TODAY = "2026-11-16"  # a Monday
@@ -424,6 +426,8 @@ def test_the_journal_setting_names_the_folder(make_root, run) -> None:
             "mkdocs.yml:4: days_off: '24/12/2026' is not a date (expected YYYY-MM-DD)",
         ),
         ("horizon_days: soon", "mkdocs.yml:4: horizon_days: expected a whole number, not 'soon'"),
+        ("countyr: DE", "mkdocs.yml:4: countyr: unknown setting (did you mean 'country'?)"),
+        ("country: DE\nholidays: []", "mkdocs.yml:5: holidays: unknown setting"),
     ],
 )
 @pytest.mark.parametrize("command", ["due", "check"])
@@ -434,6 +438,37 @@ def test_a_bad_setting_is_a_one_line_error(root, run, settings, message, command
     assert result.exit_code == 1
     assert result.stderr == message + "\n"
     assert result.stdout == ""
+
+
+def test_a_misspelt_setting_stops_the_build_too(root, run) -> None:
+    (root / "mkdocs.yml").write_text("site_name: Test\nplugins:\n  - jobsite:\n      countyr: DE\n")
+    result = run(root, "build", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "build failed: mkdocs.yml:4: countyr: unknown setting (did you mean 'country'?)"
+    )
+    assert not (root / "site").exists()
+
+
+def test_check_reports_mkdocs_own_keys_as_a_build_reads_them(root, run) -> None:
+    (root / "mkdocs.yml").write_text(
+        "site_nmae: Test\nsite_name: Test\nnav: 3\nplugins: [search, jobsite]\n"
+    )
+    result = run(root, "check", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "mkdocs.yml:1: site_nmae: unknown setting (did you mean 'site_name'?)\n"
+        "mkdocs.yml:3: nav: Expected nav to be a list, got a int: 3\n"
+        "2 errors: fix them and run 'jobsite check' again\n"
+    )
+
+
+def test_check_passes_the_sample_mkdocs_yml(tmp_path, run) -> None:
+    for name in ("journal", "docs"):
+        shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("*.png"))
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    result = run(tmp_path, "check", "--today", SAMPLE_TODAY)
+    assert (result.exit_code, result.stderr) == (0, "")
 
 
 def test_invalid_mkdocs_yml_is_a_one_line_error(root, run) -> None:

@@ -83,12 +83,15 @@ def today(root: Path, *, today: datetime | None, strict: bool) -> None:
 @today_option
 @click.pass_obj
 def check(root: Path, today: datetime | None) -> None:
-    """Validate the settings and every journal file; exit 1 if any has an error.
+    """Validate mkdocs.yml as a build does, the settings and every journal file; exit 1 if
+    any has an error.
 
     Example: jobsite check
     """
+    from jobsite.site.configcheck import mkdocs_problems  # noqa: PLC0415 - imports MkDocs
+
     agenda = build_agenda(root, today_from(today))
-    problems = agenda.checks()
+    problems = (*mkdocs_problems(root), *agenda.checks())
     report(problems)
     click.echo(_summary(agenda, problems))
     errors = sum(p.is_error for p in problems)

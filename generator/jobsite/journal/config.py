@@ -88,6 +88,31 @@ def locator(path: Path) -> Locate:
     return locate
 
 
+def key_lines(path: Path) -> dict[str, str]:
+    """`file:line` of each top-level key of mkdocs.yml, or of the file it INHERITs where it
+    does not write that key; for messages only, so {} where the file cannot be read."""
+    lines: dict[str, str] = {}
+    with contextlib.suppress(OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        lines = _key_lines(path)
+    return lines
+
+
+def _key_lines(path: Path, depth: int = 0) -> dict[str, str]:
+    root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    lines: dict[str, str] = {}
+    found = {_text(key): (key, value) for key, value in root.value}
+    inherited = found.get("INHERIT", (None, None))[1]
+    if isinstance(inherited, yaml.ScalarNode) and depth < 10:
+        parent = path.parent / str(inherited.value)
+        if parent.is_file():
+            lines.update(_key_lines(parent, depth + 1))
+    for name, (key, _) in found.items():
+        lines[name] = f"{path.name}:{key.start_mark.line + 1}"
+    return lines
+
+
 def _option_lines(path: Path, depth: int = 0) -> dict[str, str]:
     """`file:line` of each option key of the plugin's entry in `path`, or in the file it
     INHERITs where `path` does not set it."""

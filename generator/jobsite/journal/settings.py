@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from pathlib import Path
@@ -29,7 +29,7 @@ from jobsite.journal.config import (
     read_config,
 )
 from jobsite.journal.yamlnodes import parse_date_text
-from jobsite.words import quoted
+from jobsite.words import closest, quoted
 
 __all__ = ["CONFIG_FILE", "PLUGIN_NAME", "Settings", "load_settings", "locator", "settings_from"]
 
@@ -130,10 +130,15 @@ def settings_from(options: Mapping[str, object], locate: Locate | None = None) -
     """Settings from the plugin's options as plain values (what MkDocs' YAML loader gives).
 
     An option that is missing (or `UNSET`) keeps its default; one written empty (null) is
-    an empty list where a list is expected, else an error. `locate(name)` says where an option
-    was written (`mkdocs.yml:12: name`) for the messages. Raises `SettingsError`, one line.
+    an empty list where a list is expected, else an error; one that is not an option at all
+    (`countyr`) is an error too, since MkDocs would pass it over and the default would count in
+    silence. `locate(name)` says where an option was written (`mkdocs.yml:12: name`) for the
+    messages. Raises `SettingsError`, one line.
     """
     locate = locate or (lambda name: f"{CONFIG_FILE}: {name}")
+    for name in options:
+        if name not in OPTION_NAMES:
+            raise SettingsError(f"{locate(str(name))}: {unknown_setting(str(name), OPTION_NAMES)}")
     values: dict[str, object] = {}
     where: dict[str, str] = {}
     for name in OPTION_NAMES:
@@ -153,6 +158,12 @@ def load_settings(root: Path) -> Settings:
         return Settings()
     config = read_config(path)
     return settings_from(plugin_options(config), locator(path))
+
+
+def unknown_setting(name: str, known: Iterable[str]) -> str:
+    """`unknown setting (did you mean 'country'?)`: the message for a name that is no option."""
+    near = closest(name, known, cutoff=0.75)
+    return "unknown setting" + (f" (did you mean '{near}'?)" if near else "")
 
 
 # --- One parser per option: (plain value, "mkdocs.yml:LINE: name") → the typed value ---------
