@@ -74,13 +74,20 @@ def write_atomic(
     the next write to that folder removes such leftovers. The original file's permission bits
     are kept; a symlink is followed, not replaced. With `expect` (the bytes the new content was
     made from), the file is read again just before the rename and left as it is, with a
-    `ChangedError`, where an editor saved it meanwhile.
+    `ChangedError`, where an editor saved it meanwhile. A target that is there but is no
+    regular file (a device such as /dev/full, a pipe) is written to, never replaced.
     """
     target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
     except FileNotFoundError:
         mode = _DEFAULT_MODE & ~_umask()
+    else:
+        if not stat.S_ISREG(info.st_mode):
+            with open(target, "wb") as device:
+                device.write(data)
+            return
+        mode = stat.S_IMODE(info.st_mode)
     _remove_leftovers(target)
     # Imported here: it brings shutil, random and the compression modules, milliseconds of
     # the start of every command, and most runs (a warm `jobsite due`) write nothing.

@@ -7,6 +7,9 @@ values so that one bad file never hides the rest. These are for what stops a com
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 
 class JobsiteError(Exception):
     """A user error: printed as one line on stderr, exit status 1."""
@@ -45,3 +48,16 @@ class InitError(JobsiteError):
 def reason(error: OSError) -> str:
     """`[Errno 13] Permission denied: '...'` → `permission denied`: the phrase, no class names."""
     return (error.strerror or str(error)).lower()
+
+
+def os_problem(error: OSError, root: Path | None = None) -> str:
+    """`site/index.html: no space left on device`: the file an OS error names, relative to
+    `root` where it lies under it, and the reason; the reason alone where it names none."""
+    if error.filename is None:
+        return reason(error)
+    name = os.fsdecode(error.filename)
+    if root is not None:
+        path, base = Path(os.path.abspath(name)), Path(os.path.abspath(root))
+        if path.is_relative_to(base):
+            name = path.relative_to(base).as_posix()
+    return f"{name}: {reason(error)}"

@@ -3,9 +3,9 @@ prints (`follow_ups`: due, today and check; `site`: build and serve; `authoring`
 and log; `exports`: ics and schema; `importing`: import; `adopting`: adopt; `reporting`:
 report).
 
-Only the command line reads the clock (`options.today`; `--today` overrides it). User errors
-become a one-line message and exit status 1 in one place, `_Group.invoke`; Click gives usage
-errors 2.
+Only the command line reads the clock (`options.today`; `--today` overrides it). User errors,
+and what the machine refuses (a full disk, a read-only folder), become a one-line message and
+exit status 1 in one place, `_Group.invoke`; Click gives usage errors 2.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from jobsite.cli import (
     reporting,
     site,
 )
-from jobsite.errors import JobsiteError
+from jobsite.errors import JobsiteError, os_problem
 from jobsite.words import inert
 
 
@@ -40,6 +40,12 @@ class _Group(click.Group):
             # escape; lines of a list (the candidates of `log`) stay lines.
             click.echo("\n".join(inert(line) for line in str(error).split("\n")), err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            # What the machine refused (a full disk, a read-only folder) that no command
+            # foresaw: still one line, naming the file, never a traceback.
+            root = ctx.obj if isinstance(ctx.obj, Path) else None
+            click.echo(inert(os_problem(error, root)), err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -71,7 +71,7 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
     """
     base = root / folder
     if not base.is_dir():
-        raise JournalError(f"{folder}/: no such folder (run 'jobsite init' to start a journal)")
+        raise no_folder(base, folder)
     problems: list[Problem] = []
     paths = _find_files(base, folder.strip("/").replace(os.sep, "/"), problems)
     kept = cache.get(_SECTION)
@@ -109,6 +109,16 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
     problems.sort(key=lambda p: (p.path, p.line))
     digests = {relative: entry.digest for relative, entry in current.items()}
     return Journal(tuple(opportunities), tuple(problems), len(paths), digests)
+
+
+def no_folder(base: Path, folder: str) -> JournalError:
+    """Why the journal folder `folder` (at `base`) cannot be read: missing, or not a folder."""
+    if base.exists():
+        return JournalError(
+            f"{folder}: is a file, not a folder: the journal is a folder of Markdown files "
+            "(move the file, or name another folder with the journal setting)"
+        )
+    return JournalError(f"{folder}/: no such folder (run 'jobsite init' to start a journal)")
 
 
 def _identity(path: str) -> Identity | None:

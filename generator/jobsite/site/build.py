@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from jobsite.errors import BuildError
+from jobsite.errors import BuildError, os_problem
 from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME
 from jobsite.site import PLUGIN_LOGGER, engine
 
@@ -58,6 +58,8 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
             config.plugins[PLUGIN_NAME].today = today
             try:
                 build(config)
+            except OSError as error:  # a read-only site/, a full disk
+                raise BuildError(f"cannot write the site: {os_problem(error, root)}") from None
             finally:
                 config.plugins.on_shutdown()
         except (Abort, ConfigurationError, MkDocsException) as error:

@@ -27,10 +27,10 @@ from jobsite.authoring import spans as sp
 from jobsite.authoring import yamltext as yt
 from jobsite.authoring.adopting.plan import NotUnderstoodError, Rewrite, plan
 from jobsite.authoring.wayback import WayBack
-from jobsite.errors import AdoptError, JournalError, reason
+from jobsite.errors import AdoptError, reason
 from jobsite.journal import foreign, frontmatter, yamlrepair
 from jobsite.journal import yamlnodes as yn
-from jobsite.journal.load import MARKDOWN
+from jobsite.journal.load import MARKDOWN, no_folder
 from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Problem
 from jobsite.vocabulary import CLOSING, EVENT_ALIASES
@@ -244,7 +244,7 @@ def note_paths(
     """
     base = root / folder
     if not base.is_dir():
-        raise JournalError(f"{folder}/: no such folder (run 'jobsite init' to start a journal)")
+        raise no_folder(base, folder)
     inside = os.path.realpath(base)
     found: set[str] = set()
     for target in targets or (folder,):

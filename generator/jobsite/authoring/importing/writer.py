@@ -21,6 +21,7 @@ from jobsite.atomic import folder_lock
 from jobsite.authoring.importing.markup import html_to_markdown
 from jobsite.authoring.importing.record import Record
 from jobsite.authoring.newfile import FlowMapping, create, front_matter_file
+from jobsite.errors import JobsiteError, reason
 from jobsite.journal.cache import Cache
 from jobsite.journal.load import load_journal
 from jobsite.journal.settings import load_settings
@@ -105,7 +106,11 @@ def import_records(
                 path = _free_name(folder, slug, planned)
                 planned.add(path.name)
             else:
-                path = create(folder, slug, text.encode("utf-8"))
+                try:
+                    path = create(folder, slug, text.encode("utf-8"))
+                except OSError as error:
+                    where = f"{settings.journal}/{slug}.md"
+                    raise JobsiteError(f"{where}: cannot write: {reason(error)}") from None
             relative = path.relative_to(root).as_posix()
             known.add(
                 relative,
