@@ -7,6 +7,8 @@ import shlex
 import subprocess
 import sys
 
+import pytest
+
 TODAY = "2026-11-16"  # a Monday; Illinois, as the sample
 
 # Acme: interview Thu 11-12 → thank-you call and note due Fri 11-13: overdue, thanks first.
@@ -82,6 +84,9 @@ Chicago, IL 60601.
    No contact yet: add one under contacts
    {SAY_FOLLOW_UP}
    Log: jobsite log 'journal/delta o'"'"'brien.md' call
+
+The scripts leave a blank for your name and number: set me: {{name: ..., phone: "..."}} \
+under the jobsite plugin in mkdocs.yml.
 """
 
 
@@ -91,6 +96,24 @@ def test_today_prints_the_sheet_exactly(run, make_root) -> None:
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert result.stdout == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("me", "said"),
+    [
+        ('{name: Jordan Lee, phone: "+1 773 555 0199"}', None),
+        ("{name: Jordan Lee, email: jordan@example.com}", None),
+        ("{name: Jordan Lee}", "The scripts leave a blank for your number: "),
+        ("{email: jordan@example.com}", "The scripts leave a blank for your name: "),
+    ],
+)
+def test_today_says_once_how_to_sign_the_scripts(run, make_root, me: str, said) -> None:
+    root = make_root(JOURNAL, settings=f"country: US\nsubdivision: IL\nme: {me}")
+    lines = run(root, "today", "--today", TODAY).stdout.splitlines()
+    signing = [line for line in lines if line.startswith("The scripts leave a blank")]
+    assert signing == ([] if said is None else [signing[0]])
+    if said is not None:
+        assert signing[0].startswith(said) and lines[-1] == signing[0]
 
 
 def test_the_sheet_is_the_due_lists_overdue_and_due_in_its_order(run, make_root) -> None:

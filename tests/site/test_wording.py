@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from bs4 import BeautifulSoup
 
 from jobsite.agenda import build_agenda
@@ -24,6 +25,7 @@ salary_range: 90-110k
 hiring-manager: Dana
 ---
 """
+THANKS = "---\ncompany: Hooli\ncontacts: [Rachel Kim]\nevents: [2026-11-24 interview]\n---\n"
 INTERVIEW = "---\ncompany: Hooli\nevents: [2026-11-20 applied, 2026-12-03 interview]\n---\n"
 
 
@@ -73,3 +75,34 @@ def test_every_table_has_a_scroll_hint_before_its_region(make_root) -> None:
         assert hint.get_text() == (
             "Wider than the screen: scroll the table sideways to see every column."
         )
+
+
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        (
+            None,
+            "The scripts leave a blank for your name and number: to sign them, set "
+            'me: {name: …, phone: "…"} under the jobsite plugin in mkdocs.yml.',
+        ),
+        ("me: {name: Jordan Lee}", "The scripts leave a blank for your number: "),
+        ('me: {name: Jordan Lee, phone: "+1 773 555 0199"}', None),
+    ],
+)
+def test_the_home_page_says_once_how_to_sign_the_scripts(make_root, settings, said) -> None:
+    root = make_root({"hooli.md": THANKS}, settings=settings)
+    agenda = build_agenda(root, TODAY, use_cache=False, review_from=review_start(TODAY))
+    pages = render_site(agenda).pages
+    home = BeautifulSoup(pages["index.md"], "html.parser")
+    shown = [" ".join(p.get_text().split()) for p in home.select(".jobsite-unsigned")]
+    if said is None:
+        assert shown == []
+    else:
+        assert len(shown) == 1 and shown[0].startswith(said)
+    script = BeautifulSoup(pages["scripts/thank-you-call/index.md"], "html.parser")
+    prefilled = script.select_one("article.jobsite-script")  # Rachel Kim's, before the blank
+    assert "Rachel Kim" in prefilled.get_text()
+    if settings is None:  # the scripts keep their blanks
+        assert prefilled.select(".jobsite-blank")
+    else:
+        assert "this is Jordan Lee" in " ".join(prefilled.get_text().split())

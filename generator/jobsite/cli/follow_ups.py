@@ -73,7 +73,13 @@ def today(root: Path, *, today: datetime | None, strict: bool) -> None:
     agenda = build_agenda(root, today_from(today))
     problems = report(agenda.problems)
     words = Words.of(root, agenda.settings.language)
-    text = format_today(agenda.actions, agenda.today, left_out=len(agenda.left_out()), words=words)
+    text = format_today(
+        agenda.actions,
+        agenda.today,
+        left_out=len(agenda.left_out()),
+        words=words,
+        me=agenda.settings.me,
+    )
     click.echo(text, color=color())
     if strict and problems:
         raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")

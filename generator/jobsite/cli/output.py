@@ -99,7 +99,7 @@ def _who(opportunity: Opportunity) -> str:
 def _format_action(action: Action) -> list[str]:
     """Two lines: when, what and where; then who to call and how to reach them."""
     opportunity = action.opportunity
-    what = f"{ACTION_LABELS[action.action]:<17}"
+    what = f"{ACTION_LABELS[action.word]:<17}"
     who = _who(opportunity)
     window = f"  (until {iso_day(action.due_by)})" if action.due_by != action.due else ""
     lines = [f"  {iso_day(action.due)}  {what} {who}{window}"]

@@ -22,6 +22,7 @@ from pathlib import Path
 import click
 
 from jobsite.authoring.recording import log_command
+from jobsite.journal.settings import Me
 from jobsite.model import Action, Opportunity
 from jobsite.words import iso_day
 
@@ -59,11 +60,17 @@ ENGLISH = Words(_NO_CATALOGUE.gettext, _NO_CATALOGUE.ngettext, iso_day)
 
 
 def format_today(
-    actions: Sequence[Action], today: date, *, left_out: int = 0, words: Words = ENGLISH
+    actions: Sequence[Action],
+    today: date,
+    *,
+    left_out: int = 0,
+    words: Words = ENGLISH,
+    me: Me | None = None,
 ) -> str:
     """Today's call sheet: the overdue and due actions of `actions`, numbered in the order
     given (guide/rules.md §6), each with its contact's phone, the one-line cue of what to say
-    and the command that logs it; then a line counting the files left out, if any."""
+    and the command that logs it; once, how to sign the scripts where `me` lacks your name or
+    number; then a line counting the files left out, if any."""
     _ = words.gettext
     owed = [a for a in actions if a.bucket in ("overdue", "due")]
     title = _("Calls and notes for %(day)s (%(count)s)") % {
@@ -75,6 +82,8 @@ def format_today(
         lines += ["", *_format_call(number, action, words)]
     if not owed:
         lines += ["", _("Nothing is overdue or due today: jobsite due lists what is coming up.")]
+    elif me is not None and not (me.name and me.reach):
+        lines += ["", _unsigned(me, words)]
     if left_out:
         line = words.ngettext(
             "Left out: %(num)d file with errors (listed above), so calls may be missing: "
@@ -85,6 +94,19 @@ def format_today(
         ) % {"num": left_out}
         lines += ["", click.style(line, fg="red", bold=True)]
     return "\n".join(lines)
+
+
+def _unsigned(me: Me, words: Words) -> str:
+    """How to sign the scripts, where `me` leaves a blank for your name or number."""
+    _ = words.gettext
+    if not me.name and not me.reach:
+        blank = _("The scripts leave a blank for your name and number")
+    elif not me.name:
+        blank = _("The scripts leave a blank for your name")
+    else:
+        blank = _("The scripts leave a blank for your number")
+    how = _('set me: {name: ..., phone: "..."} under the jobsite plugin in mkdocs.yml.')
+    return f"{blank}: {how}"
 
 
 def _who(opportunity: Opportunity) -> str:
