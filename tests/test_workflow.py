@@ -305,7 +305,8 @@ def _calls(path: Path) -> list[list[str]]:
 
 
 def test_the_digest_steps_open_todays_issue_and_close_yesterdays(workflow, make_root, tmp_path):
-    root = make_root(DIGEST_JOURNAL, "digest: issue")
+    # The step runs on the real day: the call must stay a call, not go quiet (rules.md §4, 5).
+    root = make_root(DIGEST_JOURNAL, "digest: issue\nquiet_after_days: 3650")
     calls = _stand_ins(tmp_path / "bin", "41\\t2026-11-06\\n")
     output = tmp_path / "output"
     write = _step(workflow, "build", "Write the morning digest")

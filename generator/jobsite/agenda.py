@@ -182,6 +182,7 @@ def _plans_key(
         settings.follow_up_business_days,
         settings.check_in_days,
         settings.horizon_days,
+        settings.quiet_after_days,
         holidays,
     )
 

@@ -104,7 +104,10 @@ class Action:
 
     `trigger` is the event that gave rise to it: the last event L for a follow-up or check-in
     call, the last interview I for the thank-you call and the note, the scheduled interview S
-    for `interview`.
+    for `interview`. `quiet` says the opportunity has gone quiet (guide/rules.md §4, rule 5):
+    a follow-up or check-in call owed since long, where nothing came from them after your last
+    step; the pages and commands show it as a decision, to call once more or close, not as a
+    call among today's.
     """
 
     opportunity: Opportunity = field(compare=False, repr=False)
@@ -113,6 +116,7 @@ class Action:
     due_by: date
     bucket: str
     trigger: Event | None = field(default=None, compare=False, repr=False)
+    quiet: bool = False
 
     @property
     def word(self) -> str:
@@ -134,7 +138,7 @@ class Action:
             self.opportunity.path,
         )
 
-    def as_json(self) -> dict[str, str | None]:
+    def as_json(self) -> dict[str, str | bool | None]:
         """The object of `jobsite due --json`, exactly as guide/commands.md spells it."""
         contact = self.opportunity.primary_contact
         return {
@@ -148,6 +152,7 @@ class Action:
             "contact": contact.name if contact else None,
             "phone": contact.phone if contact else None,
             "email": contact.email if contact else None,
+            "quiet": self.quiet,
         }
 
 

@@ -253,6 +253,7 @@
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-due][data-due-by]"));
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
+      if (item.hasAttribute("data-quiet")) continue;  /* gone quiet: a decision, whatever the day */
       rebucket(item, bucketOf(item.getAttribute("data-due"), item.getAttribute("data-due-by"), today, horizon));
     }
     sortLists(items);

@@ -77,6 +77,7 @@ EXPECTED_JSON = [
         "contact": "Dana Smith",
         "phone": "+1 847 555 0100",
         "email": "dana@acme.example",
+        "quiet": False,
     },
     {
         "file": "journal/acme.md",
@@ -89,6 +90,7 @@ EXPECTED_JSON = [
         "contact": "Dana Smith",
         "phone": "+1 847 555 0100",
         "email": "dana@acme.example",
+        "quiet": False,
     },
     {
         "file": "journal/networking/gamma.md",
@@ -101,6 +103,7 @@ EXPECTED_JSON = [
         "contact": None,
         "phone": None,
         "email": None,
+        "quiet": False,
     },
     {
         "file": "journal/beta.md",
@@ -113,6 +116,7 @@ EXPECTED_JSON = [
         "contact": "Lee Park",
         "phone": None,
         "email": "lee@beta.example",
+        "quiet": False,
     },
 ]
 LATER_JSON = {
@@ -126,6 +130,7 @@ LATER_JSON = {
     "contact": "Sam",
     "phone": "0123",
     "email": None,
+    "quiet": False,
 }
 KEYS = [
     "file",
@@ -138,6 +143,7 @@ KEYS = [
     "contact",
     "phone",
     "email",
+    "quiet",  # the one key beyond the buckets: a decision, not a call (guide/commands.md)
 ]
 ANSI = re.compile(r"\x1b\[")
 
@@ -192,8 +198,9 @@ def test_due_json_is_exactly_spec_5(root, run) -> None:
     assert items == EXPECTED_JSON
     for item in items:
         assert list(item) == KEYS
-        for key in KEYS:
+        for key in KEYS[:-1]:
             assert item[key] is None or isinstance(item[key], str)
+        assert item["quiet"] is False
     # Sorted by due, then company, then the method's order (guide/rules.md §6).
     order = [(i["due"], i["company"], ACTIONS.index(i["action"])) for i in items]
     assert order == sorted(order)

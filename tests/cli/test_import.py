@@ -41,7 +41,9 @@ LINKEDIN_BAD = (
 )
 
 
-def _action(file: str, company: str, role: str, action: str, due: str, **reach: str | None):
+def _action(
+    file: str, company: str, role: str, action: str, due: str, *, quiet: bool = False, **reach: str
+):
     bucket = "overdue" if due < TODAY else "upcoming"
     contact = {key: reach.get(key) for key in ("contact", "phone", "email")}
     return {
@@ -53,12 +55,15 @@ def _action(file: str, company: str, role: str, action: str, due: str, **reach: 
         "due_by": due,
         "bucket": bucket,
         **contact,
+        "quiet": quiet,  # no answer for long after the last step (guide/rules.md §4, rule 5)
     }
 
 
 CALL, THANKS, NOTE = "follow-up-call", "thank-you-call", "handwritten-note"
 LINKEDIN_DUE = [
-    _action("journal/initech-engineer-ii.md", "Initech", 'Engineer "II"', CALL, "2024-10-09"),
+    _action(
+        "journal/initech-engineer-ii.md", "Initech", 'Engineer "II"', CALL, "2024-10-09", quiet=True
+    ),
     # The contact columns are the applicant's own: no contact to call.
     _action("journal/acme-corp-data-engineer.md", "Acme Corp", "Data Engineer", CALL, "2026-11-25"),
     _action(

@@ -45,6 +45,7 @@ GOOD_ACTION = {
     "contact": None,
     "phone": None,
     "email": None,
+    "quiet": False,
 }
 
 

@@ -39,6 +39,14 @@ def log_command(action: Action) -> str | None:
     return " ".join(shlex.quote(part) for part in parts)
 
 
+def close_command(action: Action) -> str:
+    """`jobsite log journal/acme.md closed`: the one command that closes the opportunity of
+    an action gone quiet (guide/rules.md §4, rule 5)."""
+    return " ".join(
+        shlex.quote(part) for part in ("jobsite", "log", action.opportunity.path, "closed")
+    )
+
+
 def event_line(action: Action, day: date) -> str | None:
     """`- {date: 2026-11-26, type: call, with: Dana Smith}`: the item to add at the end of
     the file's `events` to record `action` as done on `day`; None where nothing is to be

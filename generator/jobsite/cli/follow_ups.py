@@ -52,6 +52,7 @@ def due(
             leads=[p.opportunity for p in agenda.plans if p.status == "lead"],
             show_leads=show_leads,
             left_out=len(agenda.left_out()),
+            quiet_after_days=agenda.settings.quiet_after_days,
         )
         click.echo(text, color=color())
     if strict and problems:
@@ -79,6 +80,7 @@ def today(root: Path, *, today: datetime | None, strict: bool) -> None:
         left_out=len(agenda.left_out()),
         words=words,
         me=agenda.settings.me,
+        quiet_after_days=agenda.settings.quiet_after_days,
     )
     click.echo(text, color=color())
     if strict and problems:

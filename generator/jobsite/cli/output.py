@@ -13,6 +13,7 @@ from datetime import date
 
 import click
 
+from jobsite.authoring.recording import close_command
 from jobsite.model import Action, Opportunity
 from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import count, iso_day
@@ -50,20 +51,30 @@ def format_due(
     leads: Sequence[Opportunity] = (),
     show_leads: bool = False,
     left_out: int = 0,
+    quiet_after_days: int = 28,
 ) -> str:
     """The due list grouped by bucket, each action with its dates, contact and phone; then
-    the leads (counted, or listed with `show_leads`), and a last line counting the files
-    left out because of an error, so that no one takes a short list for a complete one."""
+    those gone quiet, each a decision (call once more, or close it); then the leads (counted,
+    or listed with `show_leads`), and a last line counting the files left out because of an
+    error, so that no one takes a short list for a complete one."""
     lines = [click.style(f"Follow-ups for {iso_day(today)}", bold=True)]
+    calls = [action for action in actions if not action.quiet]
     for bucket, (heading, colour) in _HEADINGS.items():
-        group = [action for action in actions if action.bucket == bucket]
+        group = [action for action in calls if action.bucket == bucket]
         if not group:
             continue
         title = heading.format(horizon=horizon_days)
         lines += ["", click.style(f"{title} ({len(group)})", fg=colour, bold=True)]
         lines += [line for action in group for line in _format_action(action)]
-    if not any(action.bucket != "later" for action in actions):
+    if not any(action.bucket != "later" for action in calls):
         lines += ["", "Nothing is overdue, due or coming up."]
+    quiet = [action for action in actions if action.quiet]
+    if quiet:
+        title = f"GONE QUIET ({len(quiet)}): no answer for {quiet_after_days} days or more"
+        them = "it" if len(quiet) == 1 else "each"
+        lines += ["", click.style(f"{title}: call once more, or close {them}", bold=True)]
+        for action in quiet:
+            lines += _format_action(action, close=True)
     if hidden_later:
         more = count(hidden_later, "more action")
         lines += ["", click.style(f"{more} later: jobsite due --all", dim=True)]
@@ -96,8 +107,9 @@ def _who(opportunity: Opportunity) -> str:
     return who + (f" · {opportunity.role}" if opportunity.role else "")
 
 
-def _format_action(action: Action) -> list[str]:
-    """Two lines: when, what and where; then who to call and how to reach them."""
+def _format_action(action: Action, *, close: bool = False) -> list[str]:
+    """Two lines: when, what and where; then who to call and how to reach them; with `close`,
+    a third: the command that closes it."""
     opportunity = action.opportunity
     what = f"{ACTION_LABELS[action.word]:<17}"
     who = _who(opportunity)
@@ -115,4 +127,6 @@ def _format_action(action: Action) -> list[str]:
     ]
     reach.append(click.style(opportunity.path, dim=True))
     lines.append(_INDENT + "  ".join(reach))
+    if close:
+        lines.append(_INDENT + click.style(f"Close: {close_command(action)}", dim=True))
     return lines

@@ -66,13 +66,16 @@ def format_today(
     left_out: int = 0,
     words: Words = ENGLISH,
     me: Me | None = None,
+    quiet_after_days: int = 28,
 ) -> str:
     """Today's call sheet: the overdue and due actions of `actions`, numbered in the order
     given (guide/rules.md §6), each with its contact's phone, the one-line cue of what to say
     and the command that logs it; once, how to sign the scripts where `me` lacks your name or
-    number; then a line counting the files left out, if any."""
+    number; how many have gone quiet (guide/rules.md §4, rule 5), apart; then a line counting
+    the files left out, if any."""
     _ = words.gettext
-    owed = [a for a in actions if a.bucket in ("overdue", "due")]
+    owed = [a for a in actions if a.bucket in ("overdue", "due") and not a.quiet]
+    quiet = sum(a.quiet for a in actions)
     title = _("Calls and notes for %(day)s (%(count)s)") % {
         "day": words.day(today),
         "count": len(owed),
@@ -84,6 +87,15 @@ def format_today(
         lines += ["", _("Nothing is overdue or due today: jobsite due lists what is coming up.")]
     elif me is not None and not (me.name and me.reach):
         lines += ["", _unsigned(me, words)]
+    if quiet:
+        line = words.ngettext(
+            "Gone quiet, apart from today's calls: %(num)d opportunity with no answer for "
+            "%(days)d days or more: call once more, or close it; jobsite due lists them.",
+            "Gone quiet, apart from today's calls: %(num)d opportunities with no answer for "
+            "%(days)d days or more: call once more, or close each; jobsite due lists them.",
+            quiet,
+        ) % {"num": quiet, "days": quiet_after_days}
+        lines += ["", line]
     if left_out:
         line = words.ngettext(
             "Left out: %(num)d file with errors (listed above), so calls may be missing: "

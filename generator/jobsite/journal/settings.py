@@ -107,6 +107,7 @@ class Settings:
     follow_up_business_days: int = 3
     check_in_days: tuple[int, int] = (7, 10)
     horizon_days: int = 7
+    quiet_after_days: int = 28  # no answer for this long after your last step: gone quiet
     protect: bool = False  # encrypt the published site with JOBSITE_PASSWORD
     redact: frozenset[str] = frozenset()  # of REDACTABLE: left out of everything published
     me: Me = Me()  # your own name, phone and email, for the scripts
@@ -381,6 +382,7 @@ _PARSERS: dict[str, Callable[[object, str], object]] = {
     "follow_up_business_days": lambda v, where: _integer(v, where, 1, MAX_BUSINESS_DAYS),
     "check_in_days": _check_in_days,
     "horizon_days": lambda v, where: _integer(v, where, 0, MAX_DAYS),
+    "quiet_after_days": lambda v, where: _integer(v, where, 1, MAX_DAYS),
     "protect": _boolean,
     "redact": _redact,
     "me": _me,

@@ -23,6 +23,10 @@ DEFAULTS = Settings()
 # What counts as the call after an interview: the thank-you call, or any follow-up call.
 CALLED_AFTER = ("thank-you", "follow-up")
 _OUTREACH = ("applied", "contacted")
+# Your own steps: after one of these as the last event, the next word is theirs (rule 5).
+_YOURS = (*_OUTREACH, "follow-up", "thank-you", "note")
+# The calls that rule 5 turns into a decision: those worked out from the last event.
+_QUIETED = ("follow-up-call", "check-in-call")
 # What counts as their answer to an outreach (the stats' response times).
 _ANSWERS = (*INTERVIEWS, "reply", *CLOSING)
 
@@ -83,6 +87,7 @@ def plan(
         return Plan(opportunity, state, **facts)  # closed, paused, or a lead
     else:
         owed = _owed(opportunity, past, scheduled, calendar, settings)
+    quiet = state == "active" and gone_quiet(opportunity, past, today, settings)
     actions = tuple(
         Action(
             opportunity,
@@ -91,6 +96,7 @@ def plan(
             due_by,
             bucket(due, due_by, today, settings.horizon_days),
             trigger,
+            quiet=quiet and action in _QUIETED,
         )
         for action, due, due_by, trigger in owed
     )
@@ -145,6 +151,23 @@ def _owed(
     if scheduled is not None:
         owed.append(("interview", scheduled.date, scheduled.date, scheduled))
     return owed
+
+
+def gone_quiet(
+    opportunity: Opportunity, past: list[Event], today: date, settings: Settings
+) -> bool:
+    """Rule 5 of guide/rules.md §4: L is one of your own steps (an application, a first
+    contact, a follow-up, a thank-you call or a note), nothing they asked for lies ahead of it
+    (`follow_up.next`), and it is `quiet_after_days` or more days before today."""
+    if not past:
+        return False
+    last = past[-1]
+    asked = opportunity.follow_up_next
+    return (
+        last.type in _YOURS
+        and (asked is None or asked <= last.date)
+        and (today - last.date).days >= settings.quiet_after_days
+    )
 
 
 def bucket(due: date, due_by: date, today: date, horizon_days: int) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from jobsite.agenda import Agenda
-from jobsite.authoring.recording import event_line, log_command
+from jobsite.authoring.recording import close_command, event_line, log_command
 from jobsite.journal.redact import redact_problems
 from jobsite.journal.settings import Me
 from jobsite.model import Action, Event, Opportunity, Plan, Problem
@@ -130,8 +130,10 @@ class SiteContext:
 
     today: date
     horizon_days: int
-    buckets: dict[str, tuple[Action, ...]]
+    buckets: dict[str, tuple[Action, ...]]  # the calls and notes owed, by bucket, not quiet
     scheduled: tuple[Action, ...]
+    quiet: tuple[Action, ...]  # the calls of opportunities gone quiet: a decision each
+    quiet_after_days: int
     leads: tuple[Opportunity, ...]
     paused: tuple[Opportunity, ...]
     companies: tuple[CompanyView, ...]
@@ -166,6 +168,10 @@ class SiteContext:
         return self.fill_of(action) or ScriptFill(
             action, self.plan_of[action.opportunity.path], _fill_anchor(action)
         )
+
+    def close_of(self, action: Action) -> str:
+        """The command that closes the opportunity of `action`, gone quiet."""
+        return close_command(action)
 
     def record_of(self, action: Action) -> Record | None:
         """How to record `action` once done, on this site's day; None for an interview."""
@@ -221,15 +227,19 @@ def build_context(
     company_of = {view.opportunity.path: c for c in companies for view in c.opportunities}
 
     buckets = {
-        bucket: tuple(a for a in agenda.actions if a.bucket == bucket and a.action != "interview")
+        bucket: tuple(
+            a
+            for a in agenda.actions
+            if a.bucket == bucket and a.action != "interview" and not a.quiet
+        )
         for bucket in BUCKETS
     }
+    quiet = tuple(a for a in agenda.actions if a.quiet)
     plan_of = {plan.opportunity.path: plan for plan in agenda.plans}
     problems, left_out = agenda.checks(), agenda.left_out()
     fills = {
         action_key(a): ScriptFill(a, plan_of[a.opportunity.path], _fill_anchor(a))
-        for b in ("overdue", "due")
-        for a in buckets[b]
+        for a in (*buckets["overdue"], *buckets["due"], *quiet)  # quiet: to call once more
         if a.action in SCRIPT_KINDS
     }
     if agenda.review_from != review_start(agenda.today):
@@ -241,6 +251,8 @@ def build_context(
         horizon_days=agenda.settings.horizon_days,
         buckets=buckets,
         scheduled=tuple(a for a in agenda.actions if a.action == "interview"),
+        quiet=quiet,
+        quiet_after_days=agenda.settings.quiet_after_days,
         leads=tuple(p.opportunity for p in agenda.plans if p.status == "lead"),
         paused=tuple(p.opportunity for p in agenda.plans if p.status == "paused"),
         companies=tuple(companies),
