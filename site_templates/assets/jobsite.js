@@ -77,6 +77,28 @@
     if (target && target !== item.parentNode) target.appendChild(item);
   }
 
+  /* A booked interview or meeting whose day has passed is in the file already and counts from
+     its day: never overdue. The card asks whether it happened (its words are in the page) and
+     says what follows; on the call sheet, it replaces "tomorrow, a thank-you call". */
+  function askIfHappened(item) {
+    var kind = item.classList.contains("jobsite-call") ? "jobsite-call--" : "jobsite-action--";
+    item.classList.remove(kind + item.getAttribute("data-bucket"));
+    item.classList.add(kind + "happened");
+    item.setAttribute("data-happened", "");
+    var badge = item.querySelector("[data-badge]");
+    if (badge) {
+      badge.classList.remove("jobsite-badge--" + item.getAttribute("data-bucket"));
+      badge.classList.add("jobsite-badge--happened");
+    }
+    var texts = item.querySelectorAll("[data-badge-text]");
+    for (var i = 0; i < texts.length; i++) texts[i].textContent = WORDS.buckets.happened;
+    var before = item.querySelectorAll("[data-before-it]");
+    for (var j = 0; j < before.length; j++) before[j].hidden = true;
+    var question = item.querySelector("[data-happened-question]");
+    if (question) question.hidden = false;
+    if (item.hasAttribute("data-sheet-item")) item.hidden = false;
+  }
+
   /* Within a list: by bucket (a list may hold overdue and due), then by due date, then as
      the build ordered them (company, action). */
   function sortLists(order) {
@@ -254,6 +276,10 @@
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       if (item.hasAttribute("data-quiet")) continue;  /* gone quiet: a decision, whatever the day */
+      if (item.getAttribute("data-action") === "interview" && item.getAttribute("data-due") < today) {
+        askIfHappened(item);
+        continue;
+      }
       rebucket(item, bucketOf(item.getAttribute("data-due"), item.getAttribute("data-due-by"), today, horizon));
     }
     sortLists(items);

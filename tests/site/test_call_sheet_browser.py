@@ -127,6 +127,7 @@ def _heavy_day(root: Path, calls: int) -> tuple[Path, str]:
     config = (
         "site_name: My search\nrepo_url: https://github.com/jordan/job-search\nplugins:\n"
         "  - search\n  - jobsite:\n      subdivision: IL\n"
+        "      quiet_after_days: 90\n"  # 40 days on, these are calls, not gone quiet
         '      me: {name: Jordan Lee, phone: "+1 773 555 0199"}\n'
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
