@@ -213,11 +213,12 @@ def build_context(
     used: set[str] = set()
     for key in sorted(groups, key=lambda k: (k, groups[k][0].opportunity.company)):
         members = sorted(groups[key], key=lambda p: p.opportunity.path)
+        anchors: set[str] = set()  # two openings of one role: `data-engineer`, `data-engineer-2`
         views = tuple(
             OpportunityView(
                 p,
                 tuple(sorted(p.opportunity.events, key=lambda e: e.date)),
-                slugify(p.opportunity.role or p.opportunity.path),
+                _unique(slugify(p.opportunity.role or p.opportunity.path), anchors),
             )
             for p in members
         )
