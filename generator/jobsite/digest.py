@@ -4,7 +4,8 @@ A digest is what `jobsite today` lists (every overdue and due action, in the ord
 guide/rules.md §6), each with what a reminder needs to be acted on where it arrives: the
 contact and their number, the one line to say, the last note about that person, and how to
 log it (the command, and GitHub's web editor on the file where the repository is known);
-then what is coming in the next days. `build_digest` makes the value from an agenda;
+then, apart, the opportunities gone quiet (guide/rules.md §4, rule 5), each with the command
+that closes it; then what is coming in the next days. `build_digest` makes the value from an agenda;
 `render_digest` writes it as Markdown, text or JSON, the words from the templates
 (`site_templates/digest.md`, `digest.txt`). With nothing owed today the digest is empty, and
 the command prints nothing, so a scheduled job sends no empty message.
@@ -19,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from jobsite.agenda import Agenda
-from jobsite.authoring.recording import log_command
+from jobsite.authoring.recording import close_command, log_command
 from jobsite.journal.config import CONFIG_FILE, read_config
 from jobsite.model import Action, Contact, Event, Opportunity
 from jobsite.site.repository import Repository, github_repository
@@ -63,10 +64,16 @@ class Digest:
     calls: tuple[Call, ...]
     coming: tuple[Action, ...]
     left_out: int  # files left out because of an error: calls may be missing
+    quiet: tuple[Action, ...] = ()  # gone quiet: a decision each, apart from the calls
 
     def __bool__(self) -> bool:
         """Whether anything is owed today: an empty digest is not sent."""
         return bool(self.calls)
+
+    @staticmethod
+    def close_of(action: Action) -> str:
+        """The command that closes the opportunity of `action`, gone quiet."""
+        return close_command(action)
 
 
 def build_digest(agenda: Agenda, repository: Repository | None = None) -> Digest:
@@ -74,10 +81,11 @@ def build_digest(agenda: Agenda, repository: Repository | None = None) -> Digest
     calls = tuple(
         _call(action, agenda.today, repository)
         for action in agenda.actions
-        if action.bucket in _OWED
+        if action.bucket in _OWED and not action.quiet
     )
-    coming = tuple(a for a in agenda.actions if a.bucket == "upcoming")
-    return Digest(agenda.today, calls, coming, len(agenda.left_out()))
+    coming = tuple(a for a in agenda.actions if a.bucket == "upcoming" and not a.quiet)
+    quiet = tuple(a for a in agenda.actions if a.quiet)
+    return Digest(agenda.today, calls, coming, len(agenda.left_out()), quiet)
 
 
 def logged_since(agenda: Agenda, since: date) -> Logged:
@@ -184,5 +192,6 @@ def _as_json(digest: Digest) -> dict[str, object]:
         "today": digest.today.isoformat(),
         "calls": [call(item) for item in digest.calls],
         "coming": [action.as_json() for action in digest.coming],
+        "quiet": [dict(action.as_json(), close=close_command(action)) for action in digest.quiet],
         "left_out": digest.left_out,
     }

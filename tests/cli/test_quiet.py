@@ -69,3 +69,18 @@ def test_a_bad_quiet_after_days_is_a_one_line_error(run, make_root) -> None:
         1,
         "mkdocs.yml:4: quiet_after_days: must be at least 1, not 0\n",
     )
+
+
+def test_the_digest_lists_them_apart_from_todays_calls(run, make_root) -> None:
+    root = make_root(JOURNAL, settings=ME)
+    text = run(root, "digest", "--today", TODAY, "--format", "text").stdout
+    assert text.startswith("Calls and notes for Thu 26 Nov 2026 (1)\n")
+    assert (
+        "Gone quiet, apart from these: 1 with no answer for long. Call once more, or close it:\n"
+        "   Initrode: no answer since Fri 18 Sep 2026 · jobsite log journal/initrode.md closed\n"
+    ) in text
+    data = json.loads(run(root, "digest", "--today", TODAY, "--format", "json").stdout)
+    assert [call["file"] for call in data["calls"]] == ["journal/acme.md"]
+    assert [(q["file"], q["quiet"], q["close"]) for q in data["quiet"]] == [
+        ("journal/initrode.md", True, "jobsite log journal/initrode.md closed")
+    ]
