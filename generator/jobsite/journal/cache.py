@@ -42,6 +42,7 @@ from jobsite.atomic import write_atomic
 from jobsite.journal import (
     foreign,
     frontmatter,
+    keys,
     notelog,
     parse,
     trackers,
@@ -93,7 +94,7 @@ def _stamp() -> str:
     from jobsite.rules import followups, history, planning, workdays  # noqa: PLC0415 - a cycle
 
     digest = hashlib.blake2b(digest_size=8)
-    parsing = (parse, foreign, notelog, trackers, yamlrepair, frontmatter, yamlnodes)
+    parsing = (parse, keys, foreign, notelog, trackers, yamlrepair, frontmatter, yamlnodes)
     modules = (*parsing, model, vocabulary, words, followups, history, planning, workdays)
     for module in (*modules, sys.modules[__name__]):
         try:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobsite.journal import foreign, frontmatter, trackers, yamlrepair
+from jobsite.journal import foreign, frontmatter, yamlrepair
 from jobsite.journal import yamlnodes as yn
+from jobsite.journal.keys import names, unknown_key
 from jobsite.model import Contact, Event, Opportunity, Problem
 from jobsite.vocabulary import (
     CHANNELS,
@@ -28,7 +29,7 @@ from jobsite.vocabulary import (
     TYPE_WORDS,
     unknown_word,
 )
-from jobsite.words import misspelling_of, quoted
+from jobsite.words import quoted
 
 _ONE_LINE_EVENT = re.compile(r"^\s*(\S+)\s+([^:]+?)\s*(?::\s*(.*?))?\s*$", re.DOTALL)
 _TRUE = ("true", "yes", "on", "y")
@@ -109,7 +110,7 @@ def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Op
     extra: list[tuple[str, object]] = []
     seen: dict[str, yn.Node] = {}
     items = yn.mapping_items(root)
-    present = _names(items)
+    present = names(items)
     flat = foreign.signals(items)
     for key, value in items:
         name = key.value if isinstance(key, yn.ScalarNode) else str(yn.to_plain(key))
@@ -141,42 +142,15 @@ def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Op
     return Opportunity(path=ctx.path, extra=tuple(extra), body=body, **values)  # type: ignore[arg-type]
 
 
-def _names(items: list[tuple[yn.Node, yn.Node]]) -> frozenset[str]:
-    """The keys written in a mapping, as text."""
-    return frozenset(str(yn.scalar_text(key)) for key, _ in items)
-
-
 def _check_unknown_key(
     ctx: _Context, key: yn.Node, name: str, known: tuple[str, ...], present: frozenset[str]
 ) -> None:
-    """An unknown key that misspells a known one (guide/journal.md): an error where the known
-    key is absent, since what it holds would be lost (`evnets:` hides every event), a warning
-    where both are written. Any other unknown key is the user's own, kept in silence."""
-    written_otherwise = _spelt_otherwise(name, known)
-    if written_otherwise is not None:  # `Company`, `Follow-Up`: another tracker's spelling
-        ctx.warn(key, f"unknown key {quoted(name)} (did you mean '{written_otherwise}'?)")
-        return
-    near = misspelling_of(name.lower(), known)
-    if near is None:
-        return
-    message = f"unknown key {quoted(name)} (did you mean '{near}'?)"
-    # Beside the key it means, nothing is hidden; `contact:` is a key `jobsite adopt` reads.
-    if near in present or trackers.key_target(name) is not None:
-        ctx.warn(key, message)
-    else:
-        ctx.error(key, message)
-
-
-def _spelt_otherwise(name: str, known: tuple[str, ...]) -> str | None:
-    """The known key that `name` writes with other case, spaces, hyphens or underscores
-    (`Company`, `Follow-Up`), as other trackers write them: not a misspelling, and told
-    apart from one here."""
-    folded = _fold(name)
-    return next((k for k in known if _fold(k) == folded and k != name), None)
-
-
-def _fold(name: str) -> str:
-    return "".join(char for char in name.lower() if char not in " -_")
+    """An unknown key that misspells a known one: an error where the key it means is absent,
+    else a warning (`journal.keys`); a key of the user's own says nothing."""
+    found = unknown_key(name, known, present)
+    if found is not None:
+        severity, message = found
+        (ctx.error if severity == "error" else ctx.warn)(key, message)
 
 
 def _choice(node: yn.Node, ctx: _Context, what: str, allowed: tuple[str, ...]) -> str | None:
@@ -254,7 +228,7 @@ def _contact(node: yn.Node, ctx: _Context, where: str) -> Contact | None:
         elif name in CONTACT_KEYS:
             fields[name] = _text(value, ctx, f"{where}.{name}")
         else:
-            _check_unknown_key(ctx, key, name, CONTACT_KEYS, _names(yn.mapping_items(node)))
+            _check_unknown_key(ctx, key, name, CONTACT_KEYS, names(yn.mapping_items(node)))
     if not fields.get("name"):
         ctx.error(node, f"{where}: 'name' is required")
         return None
@@ -318,7 +292,7 @@ def _mapping_event(node: yn.Node, items: list, ctx: _Context, where: str) -> Eve
         if name in EVENT_KEYS:
             fields[name] = value
         else:
-            _check_unknown_key(ctx, key, name, EVENT_KEYS, _names(items))
+            _check_unknown_key(ctx, key, name, EVENT_KEYS, names(items))
     missing = [name for name in ("date", "type") if name not in fields]
     if missing:
         ctx.error(node, f"{where}: '{missing[0]}' is required")
@@ -378,7 +352,7 @@ def _follow_up(node: yn.Node, ctx: _Context) -> date | None:
         if name == "next":
             next_day = _date(value, ctx, "follow_up.next")
         else:
-            _check_unknown_key(ctx, key, name, ("next",), _names(yn.mapping_items(node)))
+            _check_unknown_key(ctx, key, name, ("next",), names(yn.mapping_items(node)))
     return next_day
 
 
