@@ -452,6 +452,9 @@ Anrufe und Karten am Do. 2026-11-26 (1)
    Sagen Sie: Sie haben viel zu tun · sind meine Unterlagen angekommen? · kann ich etwas \
 tun, um meine Chancen zu verbessern?
    Eintragen: jobsite log journal/globex.md call --with 'Morgan Lee'
+
+Die Gesprächsleitfäden lassen Ihren Namen und Ihre Nummer frei: setzen Sie me: {name: ..., \
+phone: "..."} beim jobsite-Plugin in mkdocs.yml.
 """
 
 
