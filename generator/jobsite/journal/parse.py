@@ -9,7 +9,7 @@ problems are still reported; warnings keep the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +33,7 @@ from jobsite.words import quoted
 
 _ONE_LINE_EVENT = re.compile(r"^\s*(\S+)\s+([^:]+?)\s*(?::\s*(.*?))?\s*$", re.DOTALL)
 _TRUE = ("true", "yes", "on", "y")
+_EVENT_FORMS = "expected {date: YYYY-MM-DD, type: TYPE} or 'YYYY-MM-DD TYPE: notes'"
 
 
 @dataclass(slots=True)
@@ -113,7 +114,10 @@ def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Op
     present = names(items)
     flat = foreign.signals(items)
     for key, value in items:
-        name = key.value if isinstance(key, yn.ScalarNode) else str(yn.to_plain(key))
+        name = _key_name(key, ctx, "")
+        if name is None:  # kept for the company page, as any other key, but read by nothing
+            extra.append((yn.flow_text(key), yn.to_plain(value)))
+            continue
         if name in seen:
             ctx.warn(key, f"{quoted(name)} is given twice; the last one counts")
         seen[name] = key
@@ -140,6 +144,20 @@ def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Op
     if not values.get("company"):
         return None
     return Opportunity(path=ctx.path, extra=tuple(extra), body=body, **values)  # type: ignore[arg-type]
+
+
+def _key_name(key: yn.Node, ctx: _Context, where: str) -> str | None:
+    """The name a key gives, or None (and a warning) where the key is a list or a mapping:
+    YAML allows `? [a, b]: c`, but no key of guide/journal.md is spelt so."""
+    name = yn.key_name(key)
+    if name is None:
+        ctx.warn(key, f"{where}{yn.shape(key)} as a key is not read: a key is a word, like 'notes'")
+    return name
+
+
+def _named(items: list, ctx: _Context, where: str) -> Iterator[tuple[str, yn.Node, yn.Node]]:
+    """(name, key, value) of each pair whose key names something (`_key_name`)."""
+    return ((name, k, v) for k, v in items if (name := _key_name(k, ctx, where)) is not None)
 
 
 def _check_unknown_key(
@@ -169,8 +187,7 @@ def _choice(node: yn.Node, ctx: _Context, what: str, allowed: tuple[str, ...]) -
 def _text(node: yn.Node, ctx: _Context, what: str) -> str | None:
     """A scalar as the text written (so `phone: 0123` keeps its zero); None where empty."""
     if not isinstance(node, yn.ScalarNode):
-        shape = "list" if isinstance(node, yn.SequenceNode) else "mapping"
-        ctx.error(node, f"{what}: expected text, not a {shape}")
+        ctx.error(node, f"{what}: expected text, not {yn.shape(node)}")
         return None
     text = yn.scalar_text(node)
     return (text.strip() or None) if text is not None else None
@@ -219,8 +236,7 @@ def _contact(node: yn.Node, ctx: _Context, where: str) -> Contact | None:
         ctx.error(node, f"{where}: expected a mapping like {{name: Dana Smith, phone: ...}}")
         return None
     fields: dict[str, object] = {}
-    for key, value in yn.mapping_items(node):
-        name = str(yn.scalar_text(key))
+    for name, key, value in _named(yn.mapping_items(node), ctx, f"{where}: "):
         if name == "primary":
             fields[name] = (yn.scalar_text(value) or "").strip().lower() in _TRUE
         elif name == "name":
@@ -257,16 +273,18 @@ def _event(node: yn.Node, ctx: _Context, where: str) -> Event | None:
     """
     if isinstance(node, yn.MappingNode):
         items = yn.mapping_items(node)
-        if len(items) == 1 and yn.scalar_text(items[0][0]) not in EVENT_KEYS:
+        if len(items) == 1 and yn.key_name(items[0][0]) not in EVENT_KEYS:
             key, value = items[0]
+            if not isinstance(key, yn.ScalarNode):
+                # `{date: 2026-11-03, type: call}: left a message`, a mapping as the key
+                ctx.error(key, f"{where}: {_EVENT_FORMS}, not {yn.shape(key)} as a key")
+                return None
             notes = _text(value, ctx, f"{where}.notes")
             return _one_line_event(key, ctx, where, notes)
         return _mapping_event(node, items, ctx, where)
     if isinstance(node, yn.ScalarNode) and yn.scalar_text(node):
         return _one_line_event(node, ctx, where, None)
-    ctx.error(
-        node, f"{where}: expected {{date: YYYY-MM-DD, type: TYPE}} or 'YYYY-MM-DD TYPE: notes'"
-    )
+    ctx.error(node, f"{where}: {_EVENT_FORMS}")
     return None
 
 
@@ -287,8 +305,7 @@ def _one_line_event(node: yn.Node, ctx: _Context, where: str, notes: str | None)
 
 def _mapping_event(node: yn.Node, items: list, ctx: _Context, where: str) -> Event | None:
     fields: dict[str, yn.Node] = {}
-    for key, value in items:
-        name = str(yn.scalar_text(key))
+    for name, key, value in _named(items, ctx, f"{where}: "):
         if name in EVENT_KEYS:
             fields[name] = value
         else:
@@ -347,8 +364,7 @@ def _follow_up(node: yn.Node, ctx: _Context) -> date | None:
         ctx.error(node, "follow_up: expected {next: YYYY-MM-DD}")
         return None
     next_day = None
-    for key, value in yn.mapping_items(node):
-        name = str(yn.scalar_text(key))
+    for name, key, value in _named(yn.mapping_items(node), ctx, "follow_up: "):
         if name == "next":
             next_day = _date(value, ctx, "follow_up.next")
         else:

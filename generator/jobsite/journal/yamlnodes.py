@@ -45,10 +45,13 @@ __all__ = [
     "SequenceNode",
     "YAMLError",
     "compose",
+    "flow_text",
+    "key_name",
     "line_of",
     "mapping_items",
     "parse_date",
     "scalar_text",
+    "shape",
     "to_plain",
 ]
 
@@ -194,6 +197,23 @@ def resolve_env(node: Node, environ: Mapping[str, str]) -> Node:
     return ScalarNode(NULL_TAG, "", node.start_mark, node.end_mark)
 
 
+def key_name(node: Node) -> str | None:
+    """A mapping key as the name it gives: the text of a scalar as written, or None where the
+    key is itself a list or a mapping (`? [a, b]`, `{date: ..}: notes`), which names nothing.
+
+    Unlike `scalar_text`, a null key is its text: `~:` and `null:` are keys spelt so, which
+    only a name lookup can tell from a key that is a list.
+    """
+    return node.value if isinstance(node, ScalarNode) else None
+
+
+def shape(node: Node) -> str:
+    """`a list`, `a mapping` or `text`: what a node is, for messages."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return "a mapping" if isinstance(node, MappingNode) else "text"
+
+
 def scalar_text(node: Node) -> str | None:
     """The text of a scalar exactly as written; None for null or for a non-scalar."""
     if not isinstance(node, ScalarNode) or node.tag == NULL_TAG:
@@ -255,7 +275,48 @@ def to_plain(node: Node, budget: int = 10_000) -> object:
         if isinstance(node, SequenceNode):
             return [walk(item, depth + 1) for item in node.value]
         if isinstance(node, MappingNode):
-            return {str(scalar_text(key)): walk(value, depth + 1) for key, value in node.value}
+            return {_plain_key(key, depth): walk(value, depth + 1) for key, value in node.value}
         return scalar_text(node)
 
+    def _plain_key(key: Node, depth: int) -> str:
+        # A key that is a list or a mapping is shown as its flow text, so that two such keys
+        # stay apart and a change to one shows.
+        name = key_name(key)
+        return name if name is not None else flow_text(key)
+
     return walk(node, 0)
+
+
+def flow_text(node: Node, limit: int = 80) -> str:
+    """A node as short YAML flow text, `[a, {b: c}]`, cut at `limit` characters: how a key
+    that is a list or a mapping is named. Anchors can make a node contain itself; the limit
+    ends the walk there too."""
+    parts: list[str] = []
+    size = 0
+
+    def emit(text: str) -> None:
+        nonlocal size
+        parts.append(text)
+        size += len(text)
+
+    def walk(node: Node) -> None:
+        if isinstance(node, ScalarNode):
+            emit(node.value if node.value else "~")
+            return
+        pairs = (
+            node.value if isinstance(node, MappingNode) else [(item, None) for item in node.value]
+        )
+        emit("{" if isinstance(node, MappingNode) else "[")
+        for index, (first, second) in enumerate(pairs):
+            if size > limit:
+                break
+            emit(", " if index else "")
+            walk(first)
+            if second is not None:
+                emit(": ")
+                walk(second)
+        emit("}" if isinstance(node, MappingNode) else "]")
+
+    walk(node)
+    text = "".join(parts)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
