@@ -26,9 +26,14 @@ PLUGIN_NAME = "jobsite"
 Locate = Callable[[str], str]
 
 
-def read_config(path: Path) -> dict[str, object]:
+def read_config(path: Path, _chain: tuple[Path, ...] = ()) -> dict[str, object]:
     """mkdocs.yml as MkDocs' `yaml_load` reads it: `!ENV` resolved, other tags inert, and a
-    file named by `INHERIT` deep-merged under it (a child's list replaces the parent's)."""
+    file named by `INHERIT` deep-merged under it (a child's list replaces the parent's).
+
+    A file that inherits itself, directly or through others, is a `SettingsError` naming
+    the loop, where MkDocs would recurse until Python gives up.
+    """
+    chain = (*_chain, Path(os.path.normpath(path.absolute())))
     try:
         with open(path, "rb") as file:
             loaded = yaml.load(file, Loader=_ConfigLoader)
@@ -47,7 +52,13 @@ def read_config(path: Path) -> dict[str, object]:
         parent_path = Path(os.path.normpath(path.parent / parent))
         if not parent_path.is_file():
             raise SettingsError(f"{path.name}: INHERIT: {quoted(parent)} does not exist")
-        config = _merge(read_config(parent_path), config)
+        if any(parent_path.absolute().samefile(link) for link in chain):
+            names = [os.path.relpath(link, chain[0].parent) for link in (*chain, parent_path)]
+            raise SettingsError(
+                f"{names[-2]}: INHERIT: {quoted(parent)} makes a loop ({' → '.join(names)}): "
+                "a file cannot inherit itself"
+            )
+        config = _merge(read_config(parent_path, chain), config)
     return config
 
 

@@ -15,18 +15,33 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from jobsite.errors import BuildError, os_problem
-from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME
+from jobsite.errors import BuildError, os_problem, reason
+from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME, load_settings
 from jobsite.site import PLUGIN_LOGGER, engine
 
 
 def _config_file(root: Path) -> Path:
+    """mkdocs.yml, once its settings are known to be fit to build with: checked by the reader
+    `jobsite check` uses, so a bad one is the same one line here (MkDocs' own YAML loader
+    would end in a traceback on a date such as 2026-02-30)."""
     path = root / CONFIG_FILE
     if not path.is_file():
         raise BuildError(
             f"{CONFIG_FILE}: not found in {root.resolve()} (run 'jobsite init' to start a journal)"
         )
+    load_settings(root)
     return path
+
+
+def _check_site_dir(root: Path, site_dir: str) -> None:
+    """A file where the site goes is a one-line error, never MkDocs' NotADirectoryError."""
+    path = Path(site_dir)
+    if path.exists() and not path.is_dir():
+        shown = path.relative_to(root.resolve()) if path.is_relative_to(root.resolve()) else path
+        raise BuildError(
+            f"{shown}: is a file, not a folder: the site is built there; move the file, or set "
+            f"site_dir in {CONFIG_FILE}"
+        )
 
 
 def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
@@ -54,6 +69,7 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
                 raise BuildError(
                     f"{CONFIG_FILE}: the '{PLUGIN_NAME}' plugin is not listed under plugins:"
                 )
+            _check_site_dir(root, config.site_dir)
             config.plugins.on_startup(command="build", dirty=False)
             config.plugins[PLUGIN_NAME].today = today
             try:
@@ -62,6 +78,9 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
                 raise BuildError(f"cannot write the site: {os_problem(error, root)}") from None
             finally:
                 config.plugins.on_shutdown()
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise BuildError(f"build failed: {where}{reason(error)}") from None
         except (Abort, ConfigurationError, MkDocsException) as error:
             # Only warnings were printed (an error is kept for this one line): with --strict
             # and no error, they are what stopped the build.

@@ -133,7 +133,9 @@ def _event(
         "BEGIN:VEVENT",
         "SUMMARY:" + summary,
         f"DTSTART;VALUE=DATE:{day:%Y%m%d}",  # a date, not a date-time: an all-day event
-        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+        # RFC 5545 §3.6.1: with a DATE start and no end, the event lasts that one day; said
+        # outright but on 9999-12-31, whose next day no date holds.
+        *([f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"] if day < date.max else []),
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
