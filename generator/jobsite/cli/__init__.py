@@ -5,7 +5,9 @@ report).
 
 Only the command line reads the clock (`options.today`; `--today` overrides it). User errors,
 and what the machine refuses (a full disk, a read-only folder), become a one-line message and
-exit status 1 in one place, `_Group.invoke`; Click gives usage errors 2.
+exit status 1 in one place, `_Group.invoke`; Click gives usage errors 2. Everything any
+command prints is made inert in one place too: `_Group.main` runs it inside
+`terminal.guarded()`.
 """
 
 from __future__ import annotations
@@ -24,13 +26,19 @@ from jobsite.cli import (
     importing,
     reporting,
     site,
+    terminal,
 )
 from jobsite.errors import JobsiteError, os_problem
 from jobsite.words import inert
 
 
 class _Group(click.Group):
-    """Turns every `JobsiteError` into its message on stderr and its exit status."""
+    """Runs every command with inert output (`terminal.guarded`), and turns every
+    `JobsiteError` into its message on stderr and its exit status."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with terminal.guarded():
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

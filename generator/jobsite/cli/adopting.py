@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from jobsite.cli.options import color, report
+from jobsite.cli.options import report
+from jobsite.cli.terminal import style
 from jobsite.errors import JobsiteError
 from jobsite.journal.settings import load_settings
 from jobsite.words import count, inert
@@ -78,7 +79,7 @@ def adopt(
     if dry_run:
         for outcome in outcomes:
             if outcome.result == ADOPTED:
-                click.echo(format_diff(outcome.path, outcome.old, outcome.new), color=color())
+                click.echo(format_diff(outcome.path, outcome.old, outcome.new))
     report(warning for outcome in outcomes for warning in outcome.warnings)
     click.echo(format_summary(outcomes, folder, dry_run, before, back))
     failed = sum(outcome.result == NOT_UNDERSTOOD for outcome in outcomes)
@@ -96,15 +97,15 @@ def format_diff(path: str, old: bytes, new: bytes) -> str:
     lines = []
     import difflib  # noqa: PLC0415 - only --dry-run shows a diff
 
-    for line in difflib.unified_diff(before, after, f"a/{path}", f"b/{path}"):
+    for line in difflib.unified_diff(before, after, f"a/{inert(path)}", f"b/{inert(path)}"):
         text = inert(line.rstrip("\r\n"))
         if line.startswith(("+++", "---")):
-            lines.append(click.style(text, bold=True))
+            lines.append(style(text, bold=True))
         elif line.startswith("@@"):
-            lines.append(click.style(text, fg="cyan"))
+            lines.append(style(text, fg="cyan"))
         else:
             colour = {"+": "green", "-": "red"}.get(line[:1])
-            lines.append(click.style(text, fg=colour) if colour else text)
+            lines.append(style(text, fg=colour) if colour else text)
         if not line.endswith("\n"):
             lines.append("\\ No newline at end of file")
     return "\n".join(lines)
@@ -121,7 +122,7 @@ def format_summary(
     link out of the journal, not understood (with `path:line: why`), how many it closed,
     then how to see and undo the changes, and what to do next."""
     if not outcomes:
-        return f"No notes under {folder}/."
+        return f"No notes under {inert(folder)}/."
     lines = []
     for result, heading in _SECTIONS.items():
         group = [outcome for outcome in outcomes if outcome.result == result]

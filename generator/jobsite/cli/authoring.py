@@ -144,7 +144,7 @@ def new(
     editor = (lambda path: click.edit(filename=str(path))) if edit else None
     created = add(root, draft, today=day, edit=editor)
     report(created.problems)
-    click.echo(f"Created {created.path}")
+    click.echo(inert(f"Created {created.path}"))
     if created.plan is not None:
         _print_next(created.plan)
 
@@ -211,7 +211,7 @@ def log(
         again=again,
     )
     for warning in logged.warnings:
-        click.echo(f"{logged.path}: warning: {warning}", err=True)
+        click.echo(inert(f"{logged.path}: warning: {warning}"), err=True)
     recorded = "Scheduled" if logged.scheduled else "Logged"
     click.echo(inert(f"{recorded} {_describe(logged.event)} in {logged.path}"))
     report(logged.problems)

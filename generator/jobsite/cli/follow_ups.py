@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from jobsite.agenda import Agenda, build_agenda
-from jobsite.cli.options import color, report, today_option
+from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.cli.output import format_due, format_json
 from jobsite.cli.sheet import Words, format_today
@@ -54,7 +54,7 @@ def due(
             left_out=len(agenda.left_out()),
             quiet_after_days=agenda.settings.quiet_after_days,
         )
-        click.echo(text, color=color())
+        click.echo(text)
     if strict and problems:
         raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")
 
@@ -82,7 +82,7 @@ def today(root: Path, *, today: datetime | None, strict: bool) -> None:
         me=agenda.settings.me,
         quiet_after_days=agenda.settings.quiet_after_days,
     )
-    click.echo(text, color=color())
+    click.echo(text)
     if strict and problems:
         raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")
 

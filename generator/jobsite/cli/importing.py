@@ -202,19 +202,18 @@ def _import(root: Path, batch: Batch, options: dict[str, Any]) -> None:
     for result in outcome.results:
         if isinstance(result, Created):
             if dry_run:
-                click.echo(f"Would create {result.path}:")
+                click.echo(f"Would create {inert(result.path)}:")
                 lines = result.text.splitlines()
                 click.echo("".join(f"    {inert(line)}".rstrip() + "\n" for line in lines))
             else:
-                click.echo(f"Created {result.path}")
+                click.echo(f"Created {inert(result.path)}")
         else:
             record = result.record
             row = f"row {record.line}"
             if record.path != batch.name:
-                row += f" of {record.path}"
-            click.echo(
-                f"Skipped {row}, {inert(record.label)}: already in {result.path} ({result.why})"
-            )
+                row += f" of {inert(record.path)}"
+            where = inert(result.path)
+            click.echo(f"Skipped {row}, {inert(record.label)}: already in {where} ({result.why})")
     # A warning says what was guessed for a row; a row skipped now was guessed about before.
     written = {(r.record.path, r.record.line) for r in outcome.created}
     report(p for p in batch.problems if p.is_error or (p.path, p.line) in written)

@@ -1,9 +1,8 @@
-"""What every command shares: the `--today` option, the one read of the clock, colour, and
-the way journal problems are printed."""
+"""What every command shares: the `--today` option, the one read of the clock, and the way
+journal problems are printed (colour and inert output: `jobsite.cli.terminal`)."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -37,11 +36,6 @@ def report(problems: Iterable[Problem]) -> int:
         click.echo(str(problem), err=True)
         count += 1
     return count
-
-
-def color() -> bool | None:
-    """None lets Click decide (colour on a terminal only); False where NO_COLOR is set."""
-    return False if os.environ.get("NO_COLOR") else None
 
 
 # What a date given on the command line looks like, right or wrong: `2026-11-02`, `11/02/2026`

@@ -2,11 +2,12 @@
 
 The same list as the site's `today/` page, in the same order: each overdue and due action
 numbered, with its contact's phone, the one-line cue of what to say and the command that
-logs it. Its words are the site's: English here, every other language in the catalogue the
-pages use (`site_templates/locale/<language>/LC_MESSAGES/jobsite.po`, where the extraction
-finds these calls), so that any text made of the call sheet (a digest) says the same in the
-same words. Days are ISO, the weekday in the language. The commands and the `path:line:`
-problems stay as they are: a command is typed as written, and a problem is searched for.
+logs it, each value from a file through `inert`, colour through `terminal.style`. Its words
+are the site's: English here, every other language in the catalogue the pages use
+(`site_templates/locale/<language>/LC_MESSAGES/jobsite.po`, where the extraction finds these
+calls), so that any text made of the call sheet (a digest) says the same in the same words.
+Days are ISO, the weekday in the language. The commands and the `path:line:` problems stay
+as they are: a command is typed as written, and a problem is searched for.
 
 English needs no catalogue and no Babel, so `jobsite today` stays as light as `jobsite due`.
 """
@@ -19,12 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import click
-
 from jobsite.authoring.recording import log_command
+from jobsite.cli.terminal import style
 from jobsite.journal.settings import Me
 from jobsite.model import Action, Opportunity
-from jobsite.words import iso_day
+from jobsite.words import inert, iso_day
 
 _COLOURS = {"overdue": "red", "due": "yellow", "upcoming": "cyan", "later": "blue"}
 
@@ -80,7 +80,7 @@ def format_today(
         "day": words.day(today),
         "count": len(owed),
     }
-    lines = [click.style(title, bold=True)]
+    lines = [style(title, bold=True)]
     for number, action in enumerate(owed, 1):
         lines += ["", *_format_call(number, action, words)]
     if not owed:
@@ -104,7 +104,7 @@ def format_today(
             "fix them, then run jobsite check",
             left_out,
         ) % {"num": left_out}
-        lines += ["", click.style(line, fg="red", bold=True)]
+        lines += ["", style(line, fg="red", bold=True)]
     return "\n".join(lines)
 
 
@@ -123,8 +123,8 @@ def _unsigned(me: Me, words: Words) -> str:
 
 def _who(opportunity: Opportunity) -> str:
     """`Acme Corp · Data Engineer`, the company in bold."""
-    who = click.style(opportunity.company, bold=True)
-    return who + (f" · {opportunity.role}" if opportunity.role else "")
+    who = style(inert(opportunity.company), bold=True)
+    return who + (f" · {inert(opportunity.role)}" if opportunity.role else "")
 
 
 def _format_call(number: int, action: Action, words: Words) -> list[str]:
@@ -141,7 +141,7 @@ def _format_call(number: int, action: Action, words: Words) -> list[str]:
         "meeting": _("Meeting"),  # a booked meeting: `Action.word`
     }
     word = _("due now") if action.bucket == "due" else _("overdue")
-    bucket = click.style(word, fg=_COLOURS[action.bucket], bold=True)
+    bucket = style(word, fg=_COLOURS[action.bucket], bold=True)
     first, last = words.day(action.due), words.day(action.due_by)
     pad = " " * (len(str(number)) + 2)
     when = (
@@ -156,18 +156,18 @@ def _format_call(number: int, action: Action, words: Words) -> list[str]:
     lines = [f"{number}. {what}", pad + when]
     contact = opportunity.primary_contact
     if contact is not None:
-        reach = [contact.name]
+        reach = [inert(contact.name)]
         if contact.phone:
-            reach.append(click.style(contact.phone, bold=True))
+            reach.append(style(inert(contact.phone), bold=True))
         if contact.email:
-            reach.append(contact.email)
+            reach.append(inert(contact.email))
         lines.append(pad + "  ".join(reach))
     else:
         lines.append(pad + _("No contact yet: add one under contacts"))
     lines.append(pad + cue(action, words))
     command = log_command(action)
     if command is not None:
-        lines.append(pad + click.style(_("Log: %(command)s") % {"command": command}, dim=True))
+        lines.append(pad + style(_("Log: %(command)s") % {"command": inert(command)}, dim=True))
     return lines
 
 
@@ -202,7 +202,7 @@ def cue(action: Action, words: Words = ENGLISH) -> str:
     if kind == "handwritten-note":
         contact = opportunity.primary_contact
         address = contact.address if contact is not None else None
-        lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
+        lines = [inert(line.strip()) for line in (address or "").splitlines() if line.strip()]
         if lines:
             to = {"address": ", ".join(lines), **(met or {})}
             if met:
