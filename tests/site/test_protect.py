@@ -426,6 +426,49 @@ def test_protect_holds_for_mkdocs_build_with_another_config_file(
     assert _leaks(out, SECRETS) == []
 
 
+def _mkdocs(root: Path, *args: str, password: str | None = PASSWORD) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GITHUB_REPOSITORY", None)
+    env.pop("JOBSITE_PASSWORD", None)
+    if password is not None:
+        env["JOBSITE_PASSWORD"] = password
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_dirty_protected_build_leaves_nothing_of_a_plain_build_or_of_itself(root: Path) -> None:
+    """`mkdocs build --dirty` empties nothing: after a plain build, the protected one kept
+    `companies/quixotrel-vantablack-holdings/` (locked, but the name in the address), and
+    each dirty protected build locked again, inside its lock, every page it did not write."""
+    protected = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "docs" / "notes.md").write_text("# Notes\n\nQuixotrel notes\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(protected.replace("protect: true", "protect: false"))
+    _mkdocs(root, password=None)
+    plain = root / "site" / "companies" / "quixotrel-vantablack-holdings" / "index.html"
+    assert plain.is_file()
+    (root / "site" / ".git").mkdir()  # a top-level dot entry stays, as MkDocs keeps it
+    (root / "mkdocs.yml").write_text(protected, encoding="utf-8")
+    sizes = []
+    for _ in range(2):
+        _mkdocs(root, "--dirty")
+        site = root / "site"
+        assert _leaks(site, SECRETS) == []
+        companies = sorted(p.name for p in (site / "companies").iterdir() if p.is_dir())
+        assert len(companies) == 2, companies  # this build's two opaque slugs, no other
+        assert "Quixotrel notes" in _unlock(site / "notes.html")
+        sizes.append((site / "notes.html").stat().st_size)
+    assert sizes[0] == sizes[1]  # locked once, not a lock inside a lock
+    assert (root / "site" / ".git").is_dir()
+
+
 def test_a_page_opens_only_at_its_own_address(site: Path) -> None:
     """The associated data names the page's path: a page copied elsewhere does not open."""
     due = site / "due" / "index.html"

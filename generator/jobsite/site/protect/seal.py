@@ -4,9 +4,10 @@ GitHub Pages publishes to anyone on the internet on every plan but Enterprise Cl
 site itself is encrypted. The plugin calls in here three times:
 
 1. `start_protected_build`, from `on_config`, before anything is written: no password in
-   `JOBSITE_PASSWORD` stops the build with one line. Otherwise the keys are made once for the
-   whole build (`keys`), search and instant navigation are switched off, and company pages get
-   opaque slugs (`ProtectedBuild.slug`).
+   `JOBSITE_PASSWORD` stops the build with one line. Otherwise site/ is emptied (a protected
+   build is whole, `--dirty` too), the keys are made once for the whole build (`keys`),
+   search and instant navigation are switched off, and company pages get opaque slugs
+   (`ProtectedBuild.slug`).
 2. `ProtectedBuild.finish`, from `on_post_build`, after every other plugin has written its
    files: each page becomes a locked page holding its sealed self (`shell`); the search
    index, sitemaps, tags.json and calendar.ics are dropped; 404.html becomes a bare "Not
@@ -99,8 +100,16 @@ def start_protected_build(
     site_key: bytes,
     salt: bytes,
 ) -> ProtectedBuild:
-    """For `on_config` once `password` has been checked: the build's keys, search off, and
-    the calendar's secret address with `calendar: secret`."""
+    """For `on_config` once `password` has been checked: site/ emptied, the build's keys,
+    search off, and the calendar's secret address with `calendar: secret`.
+
+    MkDocs empties site/ itself, but not for `--dirty`, which would leave what another build
+    wrote: a plain build's `companies/acme-corp/` keeps the company's name in its address,
+    and a page left as it was would be locked again inside its own lock. So every file in
+    site/ when `finish` runs is this build's. Its top-level dot entries stay, as MkDocs keeps
+    them (a `.git` may live there).
+    """
+    clean_directory(str(config.site_dir))
     _switch_off_search(config)
     keys = SiteKeys.for_build(site_key, salt)
     calendar = keys.calendar_name() if settings.calendar == "secret" else None
