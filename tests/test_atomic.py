@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from jobsite.atomic import create_exclusive, write_atomic
+from jobsite.atomic import BusyError, create_exclusive, folder_lock, write_atomic
 from jobsite.journal.parse import parse_file
 
 KILLS = 30
@@ -53,6 +53,83 @@ def test_create_exclusive_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         create_exclusive(path, b"second")
     assert path.read_bytes() == b"first"
+
+
+def _leftovers(folder: Path, *names: str, age: float = 0.0) -> None:
+    for name in names:
+        (folder / name).write_bytes(b"half a write")
+        then = time.time() - age
+        os.utime(folder / name, (then, then))
+
+
+def test_a_write_under_the_folder_lock_removes_every_leftover_of_its_file(tmp_path: Path) -> None:
+    """Killed writes left 47 temporary files of one note; the next write removed only those an
+    hour old. Under the lock no other jobsite writer can be busy, so all of them go."""
+    mine = [f".a.md.{n:08d}.tmp" for n in range(47)]
+    others = [".b.md.k3j9x2ab.tmp", ".a.md.backup.tmp", ".a.md.k3j9x2ab.tmp.txt"]
+    _leftovers(tmp_path, *mine, *others)
+    with folder_lock(tmp_path):
+        write_atomic(tmp_path / "a.md", b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.md", *others])
+
+
+def test_a_write_without_the_lock_removes_only_leftovers_an_hour_old(tmp_path: Path) -> None:
+    """A young temporary file may be another command's write in progress."""
+    _leftovers(tmp_path, ".a.md.youngxyz.tmp")
+    _leftovers(tmp_path, ".a.md.old12345.tmp", age=3700)
+    write_atomic(tmp_path / "a.md", b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".a.md.youngxyz.tmp", "a.md"]
+
+
+_HOLDER = """
+import sys, tempfile, time
+from pathlib import Path
+from jobsite.atomic import folder_lock
+folder = Path(sys.argv[1])
+with folder_lock(folder):
+    tempfile.mkstemp(dir=folder, prefix=".a.md.", suffix=".tmp")
+    print("writing", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_temporary_another_live_writer_uses_is_never_removed(tmp_path: Path) -> None:
+    """Another process holds the lock, its temporary file open: a write here either waits for
+    the lock (and gives up, writing nothing) or, unlocked, leaves a young file alone."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(tmp_path), "5"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "writing\n"
+        with pytest.raises(BusyError), folder_lock(tmp_path, wait=0.3):
+            write_atomic(tmp_path / "a.md", b"mine")
+        write_atomic(tmp_path / "a.md", b"unlocked")
+        names = sorted(p.name for p in tmp_path.iterdir())
+        assert len(names) == 2 and names[0].startswith(".a.md.") and names[1] == "a.md"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_log_removes_the_leftovers_of_the_file_it_writes(make_root, run) -> None:
+    root = make_root({"acme.md": "---\ncompany: Acme\nevents: [2026-11-02 applied]\n---\n"})
+    _leftovers(root / "journal", ".acme.md.abcd1234.tmp", ".acme.md.efgh5678.tmp")
+    result = run(root, "log", "acme", "call", "--today", "2026-11-26")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (root / "journal").iterdir()] == ["acme.md"]
+
+
+def test_a_file_name_of_255_bytes_can_be_written(tmp_path: Path) -> None:
+    """The temporary name adds 14 bytes; where that would pass 255, the name in it is cut."""
+    path = tmp_path / ("é" * 125 + "xy.md")
+    assert len(os.fsencode(path.name)) == 255  # the most a file name may have
+    path.write_bytes(b"old")
+    # Its temporaries are named for its first 241 bytes, cut at a letter: 120 of the é.
+    _leftovers(tmp_path, "." + "é" * 120 + ".aaaaaaaa.tmp")
+    with folder_lock(tmp_path):
+        write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
 
 
 def _big_file() -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -54,7 +55,7 @@ def test_every_slug_is_a_safe_path_component(name: str) -> None:
     assert slug and len(slug) <= LIMIT
     assert "/" not in slug and "\\" not in slug and not slug.startswith(".")
     assert slug == slug.strip("-") and "--" not in slug
-    assert len(slug.encode("utf-8")) <= 255  # one path component on every common file system
+    assert len(slug.encode("utf-8")) <= 200  # room for `-2.md` and a temporary file's name
 
 
 def _companies(make_root, names: list[str]) -> dict[str, str]:
@@ -81,3 +82,26 @@ def test_new_names_its_file_with_the_same_slug_as_the_page(run, make_root) -> No
     result = run(root, "new", "Straße AG", "--applied", "--today", "2026-11-26")
     assert result.stdout.startswith("Created journal/strasse-ag.md\n")
     assert _companies(make_root, ["Straße AG"]) == {"Straße AG": "strasse-ag"}
+
+
+GOTHIC = "\U00010330"  # 𐌰, a letter of four bytes in UTF-8
+
+
+def test_a_slug_is_cut_in_bytes_too() -> None:
+    """60 letters of four bytes each were a 240-byte slug: `.md` made it 243, and the 14
+    bytes a write adds for its temporary file passed the 255 a file name may have."""
+    slug = slugify(GOTHIC * 60)
+    assert len(slug.encode("utf-8")) <= 200
+    assert slug.startswith(GOTHIC * 40) and slug != slugify(GOTHIC * 59)
+    assert slugify(GOTHIC * 30, "Data Engineer") == f"{GOTHIC * 30}-data-engineer"  # 132 bytes
+
+
+def test_new_then_log_on_a_name_of_four_byte_letters(run, make_root) -> None:
+    root = make_root({})
+    created = run(root, "new", GOTHIC * 60, "--applied", "--today", "2026-11-26")
+    assert created.exit_code == 0, created.output
+    (path,) = (root / "journal").iterdir()
+    assert len(os.fsencode(path.name)) + 14 <= 255
+    logged = run(root, "log", path.relative_to(root).as_posix(), "call", "--today", "2026-11-27")
+    assert logged.exit_code == 0, logged.output
+    assert "2026-11-27" in path.read_text(encoding="utf-8")

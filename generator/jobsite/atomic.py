@@ -5,7 +5,8 @@ old content or the new, never a mix; given the bytes the change was made from, i
 replace a file that someone else saved meanwhile. `create_exclusive` makes a new file and
 refuses to touch one that is there, even when another process creates it at the same moment.
 `folder_lock` makes jobsite's own writers take turns, so two `jobsite log` commands started
-together both land.
+together both land; and since no other writer can be busy in a folder this process has locked,
+a write under the lock removes every temporary file a killed write of that file left.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +25,9 @@ from jobsite.errors import JobsiteError
 
 _DEFAULT_MODE = 0o666
 _LOCK_WAIT = 30.0  # seconds to wait for another jobsite command writing to the same folder
+NAME_MAX = 255  # bytes in one file name, on every file system jobsite is used on
+# The folders (device, inode) this process holds `folder_lock` on, each with its depth.
+_LOCKED: Counter[tuple[int, int]] = Counter()
 
 
 class ChangedError(JobsiteError):
@@ -59,7 +65,13 @@ def folder_lock(folder: Path, wait: float = _LOCK_WAIT) -> Iterator[None]:
                         f"{wait:.0f} seconds; nothing was written, try again"
                     ) from None
                 time.sleep(0.01)
-        yield
+        info = os.fstat(handle)
+        held = info.st_dev, info.st_ino
+        _LOCKED[held] += 1
+        try:
+            yield
+        finally:
+            _LOCKED[held] -= 1
     finally:
         os.close(handle)  # closing the descriptor releases the lock
 
@@ -70,8 +82,10 @@ def write_atomic(
     """Replace the file at `path` with `data`, atomically and (where `durable`) durably.
 
     The temporary file sits in the same folder (a rename is atomic only within one file
-    system) and its name starts with a dot, so the journal loader skips one a kill left behind;
-    the next write to that folder removes such leftovers. The original file's permission bits
+    system) and its name starts with a dot, so the journal loader skips one a kill left behind.
+    The next write of that file removes such leftovers: all of them where this process holds
+    the folder's lock (`folder_lock`: no other jobsite writer can be using one), else those an
+    hour old. The original file's permission bits
     are kept; a symlink is followed, not replaced. With `expect` (the bytes the new content was
     made from), the file is read again just before the rename and left as it is, with a
     `ChangedError`, where an editor saved it meanwhile. A target that is there but is no
@@ -94,7 +108,7 @@ def write_atomic(
     import tempfile  # noqa: PLC0415
 
     handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=_TEMPORARY
+        dir=target.parent, prefix=_temporary_prefix(target), suffix=_TEMPORARY
     )
     try:
         with os.fdopen(handle, "wb") as file:
@@ -133,7 +147,18 @@ def create_exclusive(path: Path, data: bytes) -> None:
 
 
 _TEMPORARY = ".tmp"
+_RANDOM = re.compile(r"[a-z0-9_]{8}")  # what tempfile puts between the prefix and the suffix
 _STALE = 3600  # seconds after which a temporary file is a leftover, not another's write
+
+
+def _temporary_prefix(target: Path) -> str:
+    """`.acme.md.`: how the temporary files of `target` start, its name cut (at a character)
+    where it is so long that the temporary's name would pass `NAME_MAX` bytes."""
+    room = NAME_MAX - len(".") - len(".") - 8 - len(_TEMPORARY)
+    name = os.fsencode(target.name)
+    if len(name) > room:
+        return "." + name[:room].decode("utf-8", "ignore") + "."
+    return f".{target.name}."
 
 
 def _current(path: Path) -> bytes | None:
@@ -144,17 +169,32 @@ def _current(path: Path) -> bytes | None:
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Remove the temporary files of `target` that a killed write left, an hour or more old
-    (a younger one may be another command's write in progress)."""
-    prefix = f".{target.name}."
+    """Remove the temporary files of `target` that a killed write left: every one where this
+    process holds the folder's lock, since every jobsite writer of a journal file holds it
+    while its temporary exists; elsewhere only those an hour old (a younger one may be
+    another command's write in progress)."""
+    prefix = _temporary_prefix(target)
     now = time.time()
     with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        locked = _holds_lock(target.parent)
         for entry in entries:
-            if not (entry.name.startswith(prefix) and entry.name.endswith(_TEMPORARY)):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(_TEMPORARY)):
                 continue
+            if not _RANDOM.fullmatch(name[len(prefix) : -len(_TEMPORARY)]):
+                continue  # not one of ours: `.acme.md.backup.tmp` is the user's
             with contextlib.suppress(OSError):
-                if now - entry.stat(follow_symlinks=False).st_mtime > _STALE:
+                if locked or now - entry.stat(follow_symlinks=False).st_mtime > _STALE:
                     os.unlink(entry.path)
+
+
+def _holds_lock(folder: Path) -> bool:
+    """Whether this process holds `folder_lock` on `folder`."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return _LOCKED[info.st_dev, info.st_ino] > 0
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -5,8 +5,8 @@ write them (`Straße` → `strasse`, `Ørsted` → `orsted`, `Café` → `cafe`)
 scripts are kept (`株式会社`, `москва`), since a browser shows them in the address and a file
 manager in the name. Symbols that tell companies apart are spelled out (`C++` → `c-plus-plus`,
 `AT&T` → `at-and-t`), so `C++ Corp` and `C Corp` never share an address. A slug longer than
-`LIMIT` is cut between words and given a short hash of the whole name, so it stays readable,
-fits any file system, and still names one thing.
+`LIMIT` characters or `BYTES` bytes is cut between words and given a short hash of the whole
+name, so it stays readable, fits any file system, and still names one thing.
 """
 
 from __future__ import annotations
@@ -14,8 +14,13 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-LIMIT = 60
+LIMIT = 60  # characters
+# Bytes of UTF-8 (60 letters of a script written in four bytes each are 240): room in a file
+# name's 255 bytes for `-2.md` and for the 14 bytes a write adds to the name of its temporary
+# file (`.slug-2.md.k3j9x2ab.tmp`, jobsite.atomic).
+BYTES = 200
 _CUT = 50  # where a long slug is cut, leaving room for its hash
+_HASHED = 7  # the `-` and six hex digits of `short_hash`
 # Letters that Unicode does not decompose into ASCII ones, spelled as people do.
 _SPELLED = str.maketrans(
     {
@@ -57,8 +62,11 @@ def slugify(*parts: str | None, fallback: str = "page") -> str:
     slug = "-".join(words)
     if not slug:
         return f"{fallback}-{short_hash(text)}"
-    if len(slug) > LIMIT:
-        cut = slug[:_CUT].rsplit("-", 1)[0] if "-" in slug[:_CUT] else slug[:_CUT]
+    if len(slug) > LIMIT or len(slug.encode("utf-8")) > BYTES:
+        head = slug[:_CUT]
+        while len(head.encode("utf-8")) > BYTES - _HASHED:
+            head = head[:-1]
+        cut = head.rsplit("-", 1)[0] if "-" in head.strip("-") else head.strip("-")
         slug = f"{cut}-{short_hash(text)}"
     return slug
 
