@@ -6,7 +6,7 @@ import globals from "globals";
 // The helpers of protect/common.js, which the build includes in the same function as
 // protect/locked.js or protect/unlocked.js: each fragment is linted on its own.
 const COMMON = [
-  "fromBase64", "associated", "sitePath", "open", "contentKey", "storageName", "session",
+  "fromBase64", "associated", "sitePath", "open", "contentKey", "storageName",
   "keys", "savedKey", "keep", "forget",
 ];
 

@@ -6,9 +6,7 @@
    data. Every ciphertext is bound to its use, its build and its path in the site, so a page
    copied to another address, or a page of another build, does not open as this one.
 
-   The site key is a non-extractable CryptoKey kept in IndexedDB: another page of the same
-   origin (on GitHub Pages, every project site of an account) can ask the browser to use it,
-   but can never read its bytes. */
+   No script can read the site key's bytes: where it is kept, and who can use it, is below. */
 
 function fromBase64(text) {
   var raw = atob(text), out = new Uint8Array(raw.length);
@@ -47,23 +45,24 @@ function contentKey(siteKey, data) {
   );
 }
 
-/* --- The remembered site key: IndexedDB, one entry per site ------------------------------- */
+/* --- Where the site key is kept ---------------------------------------------------------
+
+   Remembered ("Remember on this device"): the site key itself, in IndexedDB under the site's
+   name, for every tab of this browser until Lock. Not remembered: the site key wrapped
+   (AES-KW) under the site's wrapping key, in this tab's sessionStorage only. The wrapping key
+   is a non-extractable CryptoKey in IndexedDB: another tab can use it, but has nothing of
+   this tab's to unwrap, and when the tab is closed its sessionStorage goes with it. Lock
+   forgets the remembered key and the wrapping key, so that no tab's wrapped key opens again.
+   Nothing in either storage is a key a page of the origin could use on its own, except a
+   remembered one. */
 
 function storageName(root) { return "jobsite-key:" + new URL(root, location.href).pathname; }
+function wrapName(name) { return name.replace("jobsite-key:", "jobsite-wrap:"); }
 
-/* This tab's session: a key not remembered is used only in the tab that unlocked it. */
-function session() {
-  try {
-    var id = window.sessionStorage.getItem("jobsite-session");
-    if (!id) {
-      var bytes = window.crypto.getRandomValues(new Uint8Array(16));
-      id = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
-      window.sessionStorage.setItem("jobsite-session", id);
-    }
-    return id;
-  } catch (e) {
-    return null; /* storage switched off: nothing is remembered */
-  }
+function toBase64(buffer) {
+  var bytes = new Uint8Array(buffer), text = "";
+  for (var i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+  return btoa(text);
 }
 
 function keys(mode, act) {
@@ -79,27 +78,98 @@ function keys(mode, act) {
   });
 }
 
-/* The remembered entry of this site, if it may be used here: {key, salt, remember, newest}. */
-function savedKey(name, salt) {
-  var here = session();
-  return keys("readonly", function (store) { return store.get(name); }).then(function (entry) {
-    if (!entry || entry.salt !== salt) return null;
-    if (!entry.remember && (!here || entry.session !== here)) {
-      return forget(name).then(function () { return null; }); /* another tab's, or a closed one's */
-    }
-    return entry;
-  }, function () { return null; });
+/* This tab's wrapped key, as sessionStorage keeps it: {wrapped, salt, newest}, or null. */
+function tabEntry(name) {
+  try {
+    var text = window.sessionStorage.getItem(name);
+    return text ? JSON.parse(text) : null;
+  } catch (e) {
+    return null; /* storage switched off, or not ours: nothing is kept */
+  }
 }
 
-function keep(name, entry) {
-  entry.session = session();
-  return keys("readwrite", function (store) { return store.put(entry, name); }).catch(function () {
-    /* not kept: the next page asks again */
+function setTabEntry(name, entry) {
+  try {
+    if (entry) window.sessionStorage.setItem(name, JSON.stringify(entry));
+    else window.sessionStorage.removeItem(name);
+  } catch (e) { /* not kept: the next page asks again */ }
+}
+
+/* The site's wrapping key; made once, the first time a tab keeps a key not remembered. In
+   one transaction, so that two tabs making one at once agree on the first. */
+function wrappingKey(name, create) {
+  var made = create
+    ? window.crypto.subtle.generateKey({ name: "AES-KW", length: 256 }, false, ["wrapKey", "unwrapKey"])
+    : Promise.resolve(null);
+  return made.then(function (candidate) {
+    var found = null;
+    return keys(candidate ? "readwrite" : "readonly", function (store) {
+      var request = store.get(wrapName(name));
+      request.onsuccess = function () {
+        found = request.result || candidate;
+        if (!request.result && candidate) store.put(candidate, wrapName(name));
+      };
+    }).then(function () { return found; });
   });
 }
 
+/* The key this page may use, if any: {key, salt, remember, newest}. */
+function savedKey(name, salt) {
+  var tab = tabEntry(name);
+  var fromTab = !tab || tab.salt !== salt ? Promise.resolve(null) : wrappingKey(name, false).then(
+    function (wrapping) {
+      return window.crypto.subtle.unwrapKey(
+        "raw", fromBase64(tab.wrapped), wrapping, "AES-KW", "AES-GCM", false, ["decrypt"]
+      );
+    }
+  ).then(function (key) {
+    return { key: key, salt: salt, remember: false, newest: tab.newest, wrapped: tab.wrapped };
+  }, function () {
+    setTabEntry(name, null); /* locked since, in this tab or another */
+    return null;
+  });
+  return fromTab.then(function (entry) {
+    return entry || keys("readonly", function (store) { return store.get(name); }).then(
+      function (saved) {
+        if (!saved || saved.salt !== salt) return null;
+        if (saved.remember) return saved;
+        /* An older jobsite kept a key not remembered here, usable by any page: gone. */
+        return keys("readwrite", function (store) { return store.delete(name); }).then(
+          function () { return null; }, function () { return null; }
+        );
+      },
+      function () { return null; }
+    );
+  });
+}
+
+/* Keep `entry` for the next page: remembered in IndexedDB, else wrapped in this tab. A key
+   not remembered must be extractable the first time (it is wrapped, never read). */
+function keep(name, entry) {
+  if (entry.remember) {
+    var saved = { key: entry.key, salt: entry.salt, remember: true, newest: entry.newest };
+    return keys("readwrite", function (store) { return store.put(saved, name); }).catch(function () {
+      /* not kept: the next page asks again */
+    });
+  }
+  var wrapped = entry.wrapped ? Promise.resolve(entry.wrapped) : wrappingKey(name, true).then(
+    function (wrapping) {
+      return window.crypto.subtle.wrapKey("raw", entry.key, wrapping, "AES-KW").then(toBase64);
+    }
+  );
+  return wrapped.then(function (text) {
+    entry.wrapped = text;
+    setTabEntry(name, { wrapped: text, salt: entry.salt, newest: entry.newest });
+  }).catch(function () { /* not kept: the next page asks again */ });
+}
+
+/* Lock: the remembered key, this tab's wrapped key and the wrapping key of every tab's. */
 function forget(name) {
-  return keys("readwrite", function (store) { return store.delete(name); }).catch(function () {
+  setTabEntry(name, null);
+  return keys("readwrite", function (store) {
+    store.delete(wrapName(name));
+    return store.delete(name);
+  }).catch(function () {
     /* nothing to forget */
   });
 }

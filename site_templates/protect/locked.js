@@ -75,17 +75,21 @@ if (!window.crypto || !window.crypto.subtle || !window.TextDecoder) {
     button.disabled = true;
     say(WORDS.unlocking);
     var subtle = window.crypto.subtle;
+    var remembered = remember.checked;
     var secret = new TextEncoder().encode(password.value.normalize("NFC"));
     subtle.importKey("raw", secret, "PBKDF2", false, ["deriveKey"]).then(function (material) {
+      /* A key to remember is never extractable: no script can read it back. One not
+         remembered must be, once, to be wrapped for this tab (`keep`); its bytes are never
+         read, and the pages after this one get it unwrapped, not extractable. */
       return subtle.deriveKey(
         { name: "PBKDF2", hash: "SHA-256", salt: fromBase64(data.salt), iterations: data.iterations },
         material,
         { name: "AES-GCM", length: 256 },
-        false, /* never extractable: no script can read it back */
+        !remembered,
         ["decrypt"]
       );
     }).then(function (siteKey) {
-      return unlock(siteKey, { remember: remember.checked }).catch(function () {
+      return unlock(siteKey, { remember: remembered }).catch(function () {
         button.disabled = false;
         password.value = "";
         password.focus();

@@ -7,6 +7,7 @@ under CI, where they fail (conftest's `chromium` fixture).
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import shutil
@@ -99,6 +100,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # The due page copied to another address of the same site, as a tampering host could.
     (www / "jobs" / "moved").mkdir()
     shutil.copy(www / "jobs" / "due" / "index.html", www / "jobs" / "moved" / "index.html")
+    # Another project site of the same account: the same origin, a page anyone could publish.
+    (www / "evil").mkdir()
+    (www / "evil" / "index.html").write_text("<!doctype html><title>Evil</title>\n", "utf-8")
     with serve_folder(www, "jobs/") as url:
         yield url
 
@@ -119,6 +123,83 @@ def _opened(page) -> None:
 def _asks(page) -> None:
     """Wait until the page asks for the password."""
     page.wait_for_selector("#jobsite-password", state="visible", timeout=30_000)
+
+
+# What a page of the same origin can do with what the browser keeps: take every CryptoKey and
+# every string of IndexedDB, localStorage and sessionStorage; try each key as the site key,
+# and to unwrap or decrypt each string into one; then open the due page's sealed content with
+# each candidate, as common.js does. It returns the page's text where any works, else null.
+_ATTACK = """async (victim) => {
+  const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const html = await (await fetch(victim)).text();
+  const json = html.match(/id="jobsite-locked">([\\s\\S]*?)<\\/script>/)[1];
+  const data = JSON.parse(json.replace(/&#34;|&quot;/g, '"').replace(/&amp;/g, "&"));
+  const base = new URL(data.root, victim).pathname;
+  let path = new URL(victim).pathname;
+  if (path.endsWith("/")) path += "index.html";
+  path = decodeURIComponent(path.slice(base.length));
+  const bound = (label, where) =>
+    new TextEncoder().encode([label, data.build, data.built, where].join("\\n"));
+  const open = async (key, sealed, additional) => new Uint8Array(await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: sealed.subarray(0, 12), additionalData: additional }, key,
+    sealed.subarray(12)));
+
+  const keys = [], strings = [];
+  const collect = (value) => {
+    if (value instanceof CryptoKey) keys.push(value);
+    else if (typeof value === "string") {
+      strings.push(value);
+      try { collect(JSON.parse(value)); } catch (e) {}
+    } else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  for (const { name } of await indexedDB.databases()) {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const store of db.objectStoreNames) {
+      collect(await new Promise((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+      }));
+    }
+    db.close();
+  }
+  for (const storage of [localStorage, sessionStorage]) {
+    for (let i = 0; i < storage.length; i++) collect(storage.getItem(storage.key(i)));
+  }
+
+  const candidates = [...keys];
+  const asKey = (raw) => crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]);
+  for (const text of strings) {
+    let bytes;
+    try { bytes = fromBase64(text); } catch (e) { continue; }
+    if (bytes.length === 32) candidates.push(await asKey(bytes));
+    for (const key of keys) {
+      try {
+        candidates.push(await crypto.subtle.unwrapKey(
+          "raw", bytes, key, "AES-KW", "AES-GCM", false, ["decrypt"]));
+      } catch (e) {}
+      try { candidates.push(await asKey(await open(key, bytes, new Uint8Array()))); } catch (e) {}
+    }
+  }
+  for (const key of candidates) {
+    try {
+      const wrapped = fromBase64(data.key);
+      const content = await asKey(await open(key, wrapped, bound(data.labels.key, "")));
+      const page = await open(content, fromBase64(data.page), bound(data.labels.page, path));
+      return new TextDecoder().decode(page);
+    } catch (e) {}
+  }
+  return null;
+}"""
+
+
+def _attack(page, base_url: str) -> str | None:
+    """Open the same origin's other site in `page`, and try to decrypt the due page there."""
+    page.goto(base_url.replace("/jobs/", "/evil/"))
+    return page.evaluate(_ATTACK, base_url + "due/")
 
 
 def _unlock(page, password: str, remember: bool = False) -> None:
@@ -189,6 +270,73 @@ def test_without_remember_a_new_tab_asks_again(context, base_url) -> None:
     _asks(other)
 
 
+def test_a_key_not_remembered_opens_nothing_for_a_page_in_another_tab(context, base_url) -> None:
+    """Unlocked without "Remember on this device", a page of the same origin in another tab
+    could use the key IndexedDB kept, with the tab open, after it was closed, and after a
+    restart. Now the key lives wrapped in the tab's sessionStorage, which no other tab sees."""
+    victim = context.new_page()
+    victim.goto(base_url)
+    _unlock(victim, PASSWORD)
+    _opened(victim)
+    victim.goto(base_url + "due/")  # the tab itself still opens the site's pages
+    _opened(victim)
+    assert _attack(context.new_page(), base_url) is None  # the tab open
+    victim.close()
+    assert _attack(context.new_page(), base_url) is None  # and once it is closed
+    again = context.new_page()
+    again.goto(base_url)
+    _asks(again)
+
+
+def test_what_each_choice_still_allows_a_page_of_the_same_origin(context, base_url) -> None:
+    """guide/publishing.md: a page of the same origin opened later in the same tab can use the
+    key that tab keeps; a remembered key, any page of the origin until Lock. (This is also
+    what shows that the attack above would find a key it could use.)"""
+    tab = context.new_page()
+    tab.goto(base_url)
+    _unlock(tab, PASSWORD)
+    _opened(tab)
+    assert "Quillfeather Maritime" in _attack(tab, base_url)  # the same tab, navigated on
+    remembering = context.new_page()
+    remembering.goto(base_url + "due/")
+    _unlock(remembering, PASSWORD, remember=True)
+    _opened(remembering)
+    assert "Quillfeather Maritime" in _attack(context.new_page(), base_url)
+    remembering.click("#jobsite-lock")
+    _asks(remembering)
+    assert _attack(context.new_page(), base_url) is None  # Lock: nothing opens, in any tab
+    assert _attack(tab, base_url) is None
+    tab.goto(base_url)
+    _asks(tab)
+
+
+def test_a_key_not_remembered_is_gone_after_a_restart(
+    browser, chromium, base_url, tmp_path
+) -> None:
+    """A browser restarted on the same profile keeps IndexedDB but not the closed tab's
+    sessionStorage: nothing opens the site without the password again."""
+    profile = tmp_path / "profile"
+    for restart in (False, True):
+        persistent = browser.browser_type.launch_persistent_context(
+            str(profile), executable_path=chromium, args=list(CHROMIUM_ARGS)
+        )
+        try:
+            page = persistent.new_page()
+            if not restart:
+                page.goto(base_url)
+                _unlock(page, PASSWORD)
+                _opened(page)
+                assert page.evaluate("indexedDB.databases()") != []  # kept on the profile
+                assert _attack(persistent.new_page(), base_url) is None
+            else:
+                assert _attack(page, base_url) is None
+                assert page.evaluate("indexedDB.databases()") != []  # IndexedDB survived
+                page.goto(base_url)
+                _asks(page)
+        finally:
+            persistent.close()
+
+
 def test_a_picture_of_your_own_is_sealed_and_shown_once_unlocked(context, base_url) -> None:
     page = context.new_page()
     response = page.request.get(base_url + "harbour.png")
@@ -233,7 +381,7 @@ _EXPORT = f"""async () => {{
 def test_the_remembered_key_is_a_key_no_page_can_read(context, base_url) -> None:
     """Issue 8: what "Remember on this device" keeps is a non-extractable CryptoKey in
     IndexedDB: another page of the origin could use it, never copy it. Nothing is in
-    localStorage or sessionStorage but a random tab id."""
+    localStorage or sessionStorage."""
     page = context.new_page()
     page.goto(base_url)
     _unlock(page, PASSWORD, remember=True)
@@ -242,10 +390,38 @@ def test_the_remembered_key_is_a_key_no_page_can_read(context, base_url) -> None
         {"type": "CryptoKey", "extractable": False, "usages": ["decrypt"], "remember": True}
     ]
     assert page.evaluate("Object.keys(localStorage)") == []
-    stored = page.evaluate("Object.keys(sessionStorage).map(k => sessionStorage[k])")
-    assert all(len(value) == 32 for value in stored)
+    assert page.evaluate("Object.keys(sessionStorage)") == []
     exported = page.evaluate(_EXPORT)
     assert exported == "InvalidAccessError"
+
+
+_KEPT = f"""async () => (await ({_KEYS})()).map(key => ({{
+  type: key.constructor.name,
+  algorithm: key.algorithm && key.algorithm.name,
+  extractable: key.extractable,
+  usages: key.usages,
+}}))"""
+
+
+def test_a_key_not_remembered_is_kept_wrapped_in_the_tab(context, base_url) -> None:
+    """IndexedDB holds only the site's wrapping key, which no script can read; this tab's
+    sessionStorage holds the site key wrapped under it (AES-KW of 32 bytes: 40)."""
+    page = context.new_page()
+    page.goto(base_url)
+    _unlock(page, PASSWORD)
+    _opened(page)
+    assert page.evaluate(_KEPT) == [
+        {
+            "type": "CryptoKey",
+            "algorithm": "AES-KW",
+            "extractable": False,
+            "usages": ["wrapKey", "unwrapKey"],
+        }
+    ]
+    stored = page.evaluate("Object.values(sessionStorage).map(v => JSON.parse(v))")
+    assert len(stored) == 1 and set(stored[0]) == {"wrapped", "salt", "newest"}
+    assert len(base64.b64decode(stored[0]["wrapped"])) == 40
+    assert page.evaluate("Object.keys(localStorage)") == []
 
 
 def test_a_page_copied_to_another_address_does_not_open(context, base_url) -> None:
