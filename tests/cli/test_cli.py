@@ -674,6 +674,27 @@ def test_dates_at_the_end_of_the_calendar_are_a_problem_not_a_crash(run, make_ro
     assert run(root, "check", "--today", "9999-12-31").exit_code == 1
 
 
+def test_log_at_the_end_of_the_calendar_says_so_in_its_next_line(run, make_root) -> None:
+    """`log` and `new` planned the file for their "Next:" line without the agenda's guard: an
+    OverflowError after the file was written."""
+    root = make_root({"end.md": "---\ncompany: Acme\nevents: [9999-12-20 interview]\n---\n"})
+    result = run(root, "log", "acme", "thank-you", "--today", "9999-12-31")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Logged the thank-you call on Fri 9999-12-31 in journal/end.md\n"
+    assert result.stderr == (
+        "journal/end.md:1: its follow-ups fall after 9999-12-31, "
+        "the last day jobsite can count to\n"
+    )
+    assert "9999-12-31 thank-you" in (root / "journal" / "end.md").read_text()
+    created = run(root, "new", "Beta", "--applied", "9999-12-30", "--today", "9999-12-31")
+    assert created.exit_code == 0, created.output
+    assert created.stdout == "Created journal/beta.md\n"
+    assert created.stderr == (
+        "journal/beta.md:1: its follow-ups fall after 9999-12-31, "
+        "the last day jobsite can count to\n"
+    )
+
+
 def test_a_terminal_escape_in_a_file_is_printed_as_text(run, make_root) -> None:
     """`kind: "net\\nworking\\e]0;pwned\\a"` must neither retitle the terminal nor split the
     `path:line: message` line: control characters come out as escapes."""

@@ -20,6 +20,7 @@ from jobsite.authoring.targets import find_target, match_contact, stranger
 from jobsite.errors import EventLogError, JobsiteError, reason
 from jobsite.journal.parse import parse_file
 from jobsite.model import Event, Plan, Problem
+from jobsite.rules.planning import past_the_calendar
 from jobsite.slugs import slugify
 from jobsite.vocabulary import INTERVIEWS
 
@@ -30,7 +31,8 @@ class Logged:
 
     `scheduled` says the event is an interview or meeting booked ahead; `warnings` are what
     the command says on the side (a name that is none of the contacts, a repeat);
-    `problems` the date warnings of the new event; `plan` the opportunity's plan on today.
+    `problems` the date warnings of the new event; `plan` the opportunity's plan on today
+    (None, and a problem saying so, where its follow-ups fall past the calendar's end).
     """
 
     path: str
@@ -38,7 +40,7 @@ class Logged:
     scheduled: bool
     warnings: tuple[str, ...]
     problems: tuple[Problem, ...]
-    plan: Plan
+    plan: Plan | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +82,18 @@ def log(
     if repeated is not None and not again:
         raise EventLogError(_already(root, opportunity.path, repeated))
     updated = log_event(root, opportunity.path, event).opportunity
-    planned = loaded.plan_for(updated, today)
     line = updated.events[-1].line
+    try:
+        planned = loaded.plan_for(updated, today)
+        problems = tuple(p for p in planned.warnings if p.line == line)
+    except OverflowError:  # written all the same: the rules cannot count that far
+        planned, problems = None, (past_the_calendar(opportunity.path),)
     return Logged(
         opportunity.path,
         event,
         scheduled=event.date > today and event.type in INTERVIEWS,
         warnings=tuple(warnings),
-        problems=tuple(p for p in planned.warnings if p.line == line),
+        problems=problems,
         plan=planned,
     )
 
@@ -137,8 +143,11 @@ def new(
         parsed = parse_file(relative, path.read_bytes())
     except OSError as error:
         raise JobsiteError(f"{relative}: {reason(error)}") from None
-    planned = None
+    planned, problems = None, tuple(parsed.problems)
     if parsed.opportunity is not None:
         ahead = [e.date for e in parsed.opportunity.events if e.type not in INTERVIEWS]
-        planned = loaded.plan_for(parsed.opportunity, max([today, *ahead]))
-    return Created(relative, path, tuple(parsed.problems), planned)
+        try:
+            planned = loaded.plan_for(parsed.opportunity, max([today, *ahead]))
+        except OverflowError:
+            problems += (past_the_calendar(relative),)
+    return Created(relative, path, problems, planned)

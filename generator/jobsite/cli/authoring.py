@@ -215,7 +215,8 @@ def log(
     recorded = "Scheduled" if logged.scheduled else "Logged"
     click.echo(inert(f"{recorded} {_describe(logged.event)} in {logged.path}"))
     report(logged.problems)
-    _print_next(logged.plan)
+    if logged.plan is not None:
+        _print_next(logged.plan)
 
 
 def _print_next(planned: Plan) -> None:

@@ -56,16 +56,18 @@ def plan_journal(
                 if review_from is not None:
                     found = _with_history(found, today, calendar, settings, review_from)
             except OverflowError:
-                problems.append(
-                    Problem(
-                        opportunity.path,
-                        1,
-                        "its follow-ups fall after 9999-12-31, the last day jobsite can count to",
-                    )
-                )
+                problems.append(past_the_calendar(opportunity.path))
                 continue
         plans.append(found)
     return Planned(tuple(plans), ordered_actions(plans), tuple(problems))
+
+
+def past_the_calendar(path: str) -> Problem:
+    """The problem of the file at `path` whose plan raised OverflowError: its dates run past
+    the last day Python's `date` holds."""
+    return Problem(
+        path, 1, "its follow-ups fall after 9999-12-31, the last day jobsite can count to"
+    )
 
 
 def _with_history(
