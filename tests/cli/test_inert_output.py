@@ -98,6 +98,9 @@ COMMANDS = [
     ),
     ("ics", "--today", TODAY),
     ("build", "--today", TODAY),
+    ("digest", "--today", TODAY),
+    ("digest", "--format", "markdown", "--today", TODAY),
+    ("digest", "--format", "json", "--today", TODAY),
 ]
 
 
