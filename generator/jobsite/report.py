@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -32,7 +31,7 @@ from typing import Protocol
 from jobsite.journal.settings import WorkSearch
 from jobsite.model import Contact, Event, Opportunity, Problem
 from jobsite.vocabulary import CHANNELS, CLOSING, INTERVIEWS
-from jobsite.words import iso_day, quoted
+from jobsite.words import inert_json, iso_day, quoted
 
 ACTIVITIES = ("applied", "contacted", "follow-up", "interview", "meeting", "thank-you", "note")
 ANSWERS = ("reply", *INTERVIEWS, *CLOSING)  # what counts as the result of an activity
@@ -376,4 +375,4 @@ def as_json(record: Record, claimant: str | None = None) -> str:
         "per_week": record.settings.per_week,
         "weeks": weeks,
     }
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return inert_json(value, indent=2)  # no control or bidi character raw, in any field

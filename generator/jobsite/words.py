@@ -7,8 +7,10 @@ the terminal or split `path:line: message` over two lines.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 _QUOTED_LIMIT = 80  # a quoted value longer than this is cut: a message stays one short line
 _IRREGULAR = {"opportunity": "opportunities", "company": "companies"}
@@ -48,6 +50,15 @@ def inert(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def inert_json(value: object, **options: Any) -> str:
+    """`json.dumps(value, **options)` with every character `inert` escapes written as JSON's
+    `\\u` escape (`\\u202e`; a pair of halves beyond U+FFFF): the same JSON, nothing raw."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else _json_escape(c) for c in text)
 
 
 def quoted(text: str) -> str:
@@ -98,6 +109,14 @@ def edit_distance(a: str, b: str, limit: int) -> int:
                 current[j] = min(current[j], before[j - 2] + 1)
         before, previous = previous, current
     return min(previous[-1], limit + 1)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _escape(char: str) -> str:

@@ -101,6 +101,9 @@ COMMANDS = [
     ("digest", "--today", TODAY),
     ("digest", "--format", "markdown", "--today", TODAY),
     ("digest", "--format", "json", "--today", TODAY),
+    ("report", "--today", TODAY),
+    ("report", "--format", "csv", "--today", TODAY),
+    ("report", "--format", "json", "--today", TODAY),
 ]
 
 
@@ -205,6 +208,14 @@ def test_due_json_escapes_them_and_stays_the_same_json(outputs) -> None:
     acme = next(a for a in actions if a["company"].startswith("Acme"))
     assert acme["company"] == f"Acme {EVIL} end"
     assert acme["file"] == NAME
+
+
+def test_report_json_escapes_them_and_stays_the_same_json(outputs) -> None:
+    text = outputs["piped"][-1]
+    assert "\\u202e" in text and "\\u009b" in text
+    record, _end = json.JSONDecoder().raw_decode(text)
+    employers = [a["employer"] for week in record["weeks"] for a in week["activities"]]
+    assert f"Acme {EVIL} end" in employers
 
 
 def test_inert_escapes_every_bidi_control() -> None:

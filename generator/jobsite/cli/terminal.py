@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import json
 import os
 import re
 import secrets
@@ -36,7 +35,7 @@ import click
 import click.globals
 import click.utils
 
-from jobsite.words import inert
+from jobsite.words import inert, inert_json
 
 # C0 but tab and line feed, a carriage return not before a line feed, DEL and C1; ALM, LRM and
 # RLM; the line and paragraph separators; the bidi embeddings, overrides and isolates; and lone
@@ -62,19 +61,7 @@ def defuse(text: str) -> str:
 def json_text(value: object) -> str:
     """`value` as JSON in one line, with every character of `UNSAFE` (and every other one
     that `inert` escapes) as a `\\uXXXX` escape, so it is still the same JSON."""
-    text = json.dumps(value, ensure_ascii=False)
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else _json_escape(char) for char in text)
-
-
-def _json_escape(char: str) -> str:
-    """`\\u202e`; a character beyond U+FFFF as JSON writes it, a pair of UTF-16 halves."""
-    code = ord(char)
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    code -= 0x10000
-    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return inert_json(value)
 
 
 class InertStream:
