@@ -25,7 +25,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
 from jobsite.journal.settings import WorkSearch
@@ -110,7 +110,7 @@ class ClaimWeek:
     @property
     def end(self) -> date:
         """Its last day."""
-        return self.start + timedelta(days=6)
+        return days_after(self.start, 6)
 
     @property
     def count(self) -> int:
@@ -186,6 +186,12 @@ def week_start(day: date, week_starts: str) -> date:
     return date.fromordinal(max(1, day.toordinal() - back))
 
 
+def days_after(day: date, days: int) -> date:
+    """`day` and `days` more, or 9999-12-31 where that is later: the last claim week of the
+    calendar ends there."""
+    return date.fromordinal(min(date.max.toordinal(), day.toordinal() + days))
+
+
 def default_first(today: date, week_starts: str) -> date:
     """The first day of the default record: last week's (the record runs to this week)."""
     return date.fromordinal(max(1, week_start(today, week_starts).toordinal() - 7))
@@ -207,7 +213,7 @@ def work_search_record(
     if first > last:
         raise ValueError("the first day is after the last")
     start = week_start(first, settings.week_starts)
-    end = min(week_start(last, settings.week_starts) + timedelta(days=6), today)
+    end = min(days_after(week_start(last, settings.week_starts), 6), today)
     rows: dict[date, list[Activity]] = {}
     for opportunity in opportunities:
         for activity in _activities(opportunity, today):
@@ -216,15 +222,14 @@ def work_search_record(
                     activity
                 )
     weeks = []
-    day = start
-    while day <= end:
+    for ordinal in range(start.toordinal(), end.toordinal() + 1, 7):  # never past date.max
+        day = date.fromordinal(ordinal)
         found = sorted(
             rows.get(day, ()),
             key=lambda a: (a.date, a.employer.casefold(), a.path, a.event.line),
         )
-        through = min(day + timedelta(days=6), today)
+        through = min(days_after(day, 6), today)
         weeks.append(ClaimWeek(day, tuple(found), through, settings.per_week))
-        day += timedelta(days=7)
     return Record(today, tuple(weeks), settings)
 
 

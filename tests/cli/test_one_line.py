@@ -95,7 +95,8 @@ def test_a_file_where_the_site_goes_is_one_line(tmp_path: Path) -> None:
 def test_a_site_builds_for_any_day_a_date_can_hold(tmp_path: Path, day: str) -> None:
     """0001-01-01 was an OverflowError (the weekly review counts eight weeks back), 2106-02-08
     and later a struct.error (gzip's four-byte time, in sitemap.xml.gz, which the site no longer
-    has), 9999-12-31 an OverflowError (the calendar's overdue event ended the next day)."""
+    has), 9999-12-31 an OverflowError (the calendar's overdue event ended the next day, and
+    the work-search record's last week on 10000-01-01)."""
     root = _root(tmp_path, {"mkdocs.yml": PLUGIN})
     given = date.fromisoformat(day)
     applied = given - timedelta(days=10) if given.year > 1 else given  # overdue, or soon
@@ -109,6 +110,8 @@ def test_a_site_builds_for_any_day_a_date_can_hold(tmp_path: Path, day: str) -> 
     calendar = _run(root, "ics", "--today", day)
     assert calendar.exit_code == 0, calendar.output
     assert calendar.stdout.count("BEGIN:VEVENT") == 1  # the follow-up call
+    for form in ("table", "csv", "json"):  # the work-search record's last week ends there
+        assert _run(root, "report", "--today", day, "--format", form).exit_code == 0
 
 
 def test_an_event_on_the_last_day_lasts_that_day_without_an_end(tmp_path: Path) -> None:
