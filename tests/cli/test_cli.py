@@ -452,7 +452,7 @@ def test_a_misspelt_setting_stops_the_build_too(root, run) -> None:
     result = run(root, "build", "--today", TODAY)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "build failed: mkdocs.yml:4: countyr: unknown setting (did you mean 'country'?)"
+        "mkdocs.yml:4: countyr: unknown setting (did you mean 'country'?)"
     )
     assert not (root / "site").exists()
 

@@ -77,22 +77,12 @@ def parse_file(path: str, data: bytes) -> Parsed:
         root = yn.compose(text[split.start : split.end])
     except yn.YAMLError as error:
         fixes = yamlrepair.problems(path, error, text[split.start : split.end])
-        return Parsed(None, fixes or [_yaml_problem(path, error)], body_offset)
+        return Parsed(None, fixes or [yamlrepair.yaml_problem(path, error)], body_offset)
     context = _Context(path, offset=1)
     opportunity = _build(root, context, text[split.body :], text[: split.body].count("\n") + 1)
     if any(problem.is_error for problem in context.problems):
         opportunity = None
     return Parsed(opportunity, context.problems, body_offset)
-
-
-def _yaml_problem(path: str, error: yn.YAMLError) -> Problem:
-    """A YAML syntax error as one line, at the line libyaml points to."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening fence
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    detail = f"{problem} ({context})" if context else problem
-    return Problem(path, line, f"invalid YAML: {detail}")
 
 
 def _build(root: yn.Node | None, ctx: _Context, body: str, body_line: int) -> Opportunity | None:

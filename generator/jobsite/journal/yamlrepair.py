@@ -103,3 +103,13 @@ def _fixable_line(error: yaml.YAMLError) -> int | None:
     problem = getattr(error, "problem", None) or ""
     mark = getattr(error, "problem_mark", None)
     return mark.line if problem.startswith(_PROBLEM) and mark is not None else None
+
+
+def yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
+    """A YAML syntax error as one line, at the line libyaml points to."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening fence
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    detail = f"{problem} ({context})" if context else problem
+    return Problem(path, line, f"invalid YAML: {detail}")
