@@ -150,6 +150,6 @@ def test_an_error_no_command_foresaw_is_still_one_line(root: Path, monkeypatch) 
     def refuse(*_args: object, **_kwargs: object) -> Callable[..., object]:
         raise PermissionError(errno.EACCES, "Permission denied", str(root / "journal" / "x.md"))
 
-    monkeypatch.setattr("jobsite.cli.follow_ups.build_agenda", refuse)
+    monkeypatch.setattr("jobsite.agenda.build_agenda", refuse)
     result = _run(root, "due")
     assert (result.exit_code, result.stderr) == (1, "journal/x.md: permission denied\n")

@@ -69,7 +69,9 @@ def sections(root: Path) -> dict[str, object]:
 
 
 def rewrite(root: Path, name: str, value: object) -> None:
-    """Put `value` in the section `name` of the cache, through the cache itself."""
+    """Put `value` in the section `name` of the cache, through the cache itself, and drop the
+    due list kept on top of it (tests/cli/test_due_view.py), so that the next run reads it."""
+    (root / FOLDER / "due.pickle").unlink(missing_ok=True)
     cache = Cache(root)
     cache.get(name)
     cache.put(name, value)

@@ -15,7 +15,6 @@ import click
 from jobsite.cli.options import report
 from jobsite.cli.terminal import style
 from jobsite.errors import JobsiteError
-from jobsite.journal.settings import load_settings
 from jobsite.words import count, inert
 
 _SECTIONS = {  # result → the heading of its part of the summary
@@ -65,6 +64,7 @@ def adopt(
     """
     from jobsite.authoring.adopting.notes import ADOPTED, NOT_UNDERSTOOD, adopt_notes  # noqa: PLC0415
     from jobsite.authoring.wayback import way_back  # noqa: PLC0415
+    from jobsite.journal.settings import load_settings  # noqa: PLC0415 - imports PyYAML
 
     folder = load_settings(root).journal
     before = closed_before.date() if closed_before else None

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from jobsite.cli.options import DatedOptions, report, today_option
 from jobsite.cli.options import today as today_from
-from jobsite.model import Event, Plan
 from jobsite.vocabulary import ACTION_LABELS, CHANNELS, KINDS, TYPE_WORDS, resolve
 from jobsite.words import inert, iso_day
+
+if TYPE_CHECKING:
+    from jobsite.model import Event, Plan
 
 _DATE_FORMATS = ["%Y-%m-%d"]
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import click
 
-from jobsite.agenda import build_agenda
-from jobsite.atomic import write_atomic
 from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.errors import JobsiteError, reason
@@ -36,6 +34,8 @@ def ics(root: Path, output: str | None, today: datetime | None) -> None:
     \b
     Example: jobsite ics -o calendar.ics
     """
+    from jobsite.agenda import build_agenda  # noqa: PLC0415 - not on `due`'s warm path
+    from jobsite.atomic import write_atomic  # noqa: PLC0415
     from jobsite.site.ics import render_calendar  # noqa: PLC0415 - imports icalendar
     from jobsite.site.templates import environment  # noqa: PLC0415 - imports Jinja
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from jobsite.agenda import Agenda, build_agenda
 from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
-from jobsite.cli.output import format_due, format_json
-from jobsite.cli.sheet import Words, format_today
 from jobsite.errors import JobsiteError
-from jobsite.model import Problem
 from jobsite.words import count
+
+if TYPE_CHECKING:
+    from jobsite.agenda import Agenda
+    from jobsite.model import Problem
 
 
 @click.command()
@@ -38,23 +39,20 @@ def due(
 
     Example: jobsite due --today 2026-11-26
     """
-    agenda = build_agenda(root, today_from(today))
-    problems = report(agenda.problems)
-    shown = [a for a in agenda.actions if show_all or a.bucket != "later"]
+    # Only what the due list needs is imported here: a warm run reads its kept view
+    # (jobsite.dueview) without the parser, the rules or PyYAML.
+    from jobsite.cli.output import format_due, format_json  # noqa: PLC0415
+    from jobsite.dueview import due_view  # noqa: PLC0415
+
+    view = due_view(root, today_from(today))
+    for problem in view.problems:
+        click.echo(problem, err=True)
+    problems = len(view.problems)
     if as_json:
+        shown = [row for row in view.rows if show_all or row.bucket != "later"]
         click.echo(format_json(shown))  # the problems are on stderr already, one a line
     else:
-        text = format_due(
-            shown,
-            agenda.today,
-            agenda.settings.horizon_days,
-            hidden_later=len(agenda.actions) - len(shown),
-            leads=[p.opportunity for p in agenda.plans if p.status == "lead"],
-            show_leads=show_leads,
-            left_out=len(agenda.left_out()),
-            quiet_after_days=agenda.settings.quiet_after_days,
-        )
-        click.echo(text)
+        click.echo(format_due(view, show_all=show_all, show_leads=show_leads))
     if strict and problems:
         raise JobsiteError(f"--strict: {count(problems, 'problem')} in the journal")
 
@@ -71,6 +69,9 @@ def today(root: Path, *, today: datetime | None, strict: bool) -> None:
 
     Example: jobsite today
     """
+    from jobsite.agenda import build_agenda  # noqa: PLC0415 - not on `due`'s warm path
+    from jobsite.cli.sheet import Words, format_today  # noqa: PLC0415
+
     agenda = build_agenda(root, today_from(today))
     problems = report(agenda.problems)
     words = Words.of(root, agenda.settings.language)
@@ -96,6 +97,7 @@ def check(root: Path, today: datetime | None) -> None:
 
     Example: jobsite check
     """
+    from jobsite.agenda import build_agenda  # noqa: PLC0415 - not on `due`'s warm path
     from jobsite.site.configcheck import mkdocs_problems  # noqa: PLC0415 - imports MkDocs
 
     agenda = build_agenda(root, today_from(today))

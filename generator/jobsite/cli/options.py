@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from jobsite.model import Problem
 from jobsite.words import quoted
+
+if TYPE_CHECKING:
+    from jobsite.model import Problem
 
 
 def today_option(command: Callable[..., Any]) -> Callable[..., Any]:

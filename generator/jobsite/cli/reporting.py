@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from jobsite.agenda import build_agenda
 from jobsite.cli.options import report as report_problems
 from jobsite.cli.options import today as today_from
 from jobsite.cli.options import today_option
 from jobsite.errors import JobsiteError
-from jobsite.report import COLUMNS, Activity, ClaimWeek, Record, Words, as_csv, as_json, cells
 from jobsite.words import count, inert, iso_day
+
+if TYPE_CHECKING:
+    from jobsite.report import Activity, ClaimWeek, Record, Words
 
 MISSING = "(missing)"  # a blank the record needs: a method, an address or website
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -73,7 +75,8 @@ def report(
     \b
     Example: jobsite report --from 2026-11-01 --to 2026-11-30 --format csv > november.csv
     """
-    from jobsite.report import work_search_record  # noqa: PLC0415 - keeps `--help` fast
+    from jobsite.agenda import build_agenda  # noqa: PLC0415 - not on `due`'s warm path
+    from jobsite.report import as_csv, as_json, work_search_record  # noqa: PLC0415
     from jobsite.site.templates import environment  # noqa: PLC0415 - imports Jinja
 
     agenda = build_agenda(root, today_from(today))
@@ -130,6 +133,8 @@ def format_record(
 ) -> str:
     """The record as a terminal table, week by week: each week's count against `per_week`,
     a line for a week below it, a marked blank where the record needs a fact."""
+    from jobsite.report import COLUMNS  # noqa: PLC0415 - see `report`
+
     of = f" of {inert(claimant)}" if claimant else ""
     lines = [f"Work-search record{of}: {iso_day(record.first)} to {iso_day(record.last)}"]
     headings = [str(words.COLUMNS[name]) for name in COLUMNS[1:]]
@@ -167,6 +172,8 @@ def format_record(
 def _row(week: ClaimWeek, activity: Activity, words: Words) -> list[str]:
     """The cells of the table (the CSV's, without the week): the day with its weekday, a
     marked blank for a missing method or address, every value made inert."""
+    from jobsite.report import cells  # noqa: PLC0415 - see `report`
+
     shown = cells(week, activity, words)[1:]
     shown[0] = iso_day(activity.date)
     shown[3] = shown[3] or MISSING  # the address or website

@@ -25,16 +25,12 @@ from pathlib import Path
 
 from jobsite.errors import JournalError, reason
 from jobsite.journal.cache import Cache
+from jobsite.journal.files import Identity, State, find_files, identity, identity_of
 from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Opportunity, Problem
 
 _SECTION = "journal"
-# The endings of the files read: `.md`, and the other common spellings of Markdown.
-MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 _CHUNK = 1 << 16  # one read takes a whole journal file of up to 64 KiB
-
-# What `stat` says of a file: (size, mtime_ns, ctime_ns, inode, device).
-Identity = tuple[int, int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +57,9 @@ class Journal:
     problems: tuple[Problem, ...]
     files: int
     digests: dict[str, bytes]
+    # What `stat` says of the folder, where every file's stat can be trusted to change with
+    # an edit (the racy-timestamp rule), else None: what a warm `jobsite due` compares with.
+    state: State | None = None
 
 
 def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
@@ -73,7 +72,8 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
     if not base.is_dir():
         raise no_folder(base, folder)
     problems: list[Problem] = []
-    paths = _find_files(base, folder.strip("/").replace(os.sep, "/"), problems)
+    paths, notices = find_files(base, folder.strip("/").replace(os.sep, "/"))
+    problems += [Problem(path, 1, message, severity) for path, message, severity in notices]
     kept = cache.get(_SECTION)
     previous: dict[str, Entry] = kept if isinstance(kept, dict) else {}
     current: dict[str, Entry] = {}
@@ -84,7 +84,7 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
     for relative, absolute in paths:
         entry = previous.get(relative)
         if not (
-            isinstance(entry, Entry) and entry.trusted and _identity(absolute) == entry.identity
+            isinstance(entry, Entry) and entry.trusted and identity(absolute) == entry.identity
         ):
             if not clock_read:
                 clock, clock_read = cache.clock(), True
@@ -98,7 +98,7 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
                 parsed = parse_file(relative, data)
             else:
                 parsed = entry.parsed  # the same bytes: touched, copied back, or aged
-            entry = Entry(_identity_of(info), digest, _trusted(info, clock), parsed)
+            entry = Entry(identity_of(info), digest, _trusted(info, clock), parsed)
         changed = changed or entry is not previous.get(relative)
         current[relative] = entry
         problems.extend(entry.parsed.problems)
@@ -108,7 +108,13 @@ def load_journal(root: Path, folder: str, cache: Cache) -> Journal:
         cache.put(_SECTION, current)
     problems.sort(key=lambda p: (p.path, p.line))
     digests = {relative: entry.digest for relative, entry in current.items()}
-    return Journal(tuple(opportunities), tuple(problems), len(paths), digests)
+    state = None
+    if len(current) == len(paths) and all(entry.trusted for entry in current.values()):
+        state = (
+            tuple((relative, entry.identity) for relative, entry in current.items()),
+            tuple(notices),
+        )
+    return Journal(tuple(opportunities), tuple(problems), len(paths), digests, state)
 
 
 def no_folder(base: Path, folder: str) -> JournalError:
@@ -121,18 +127,6 @@ def no_folder(base: Path, folder: str) -> JournalError:
     return JournalError(f"{folder}/: no such folder (run 'jobsite init' to start a journal)")
 
 
-def _identity(path: str) -> Identity | None:
-    """What `stat` says of the file now, in the form a stamp keeps; None if it cannot."""
-    try:
-        return _identity_of(os.stat(path))
-    except OSError:
-        return None
-
-
-def _identity_of(info: os.stat_result) -> Identity:
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
-
-
 def _trusted(info: os.stat_result, clock: tuple[int, int] | None) -> bool:
     """Whether a later edit is sure to change the stamp: the file's times are older than the
     file system's clock read before it was read, on the same device (see the module
@@ -141,71 +135,6 @@ def _trusted(info: os.stat_result, clock: tuple[int, int] | None) -> bool:
         return False
     now, device = clock
     return info.st_dev == device and max(info.st_mtime_ns, info.st_ctime_ns) < now
-
-
-def _find_files(base: Path, prefix: str, problems: list[Problem]) -> list[tuple[str, str]]:
-    """Every Markdown file under `base` as (path relative to the root, path to open), sorted.
-
-    Names starting with `_` or `.` are skipped, files and folders alike (the template, and
-    the temporary files of a write in progress). A file that looks like a note but is not
-    read (`x.md.txt`, `x.md ` with a space after) is a warning, never skipped in silence.
-    Folder symlinks are followed once each, so a symlink loop cannot trap the walk.
-    """
-    found: list[tuple[str, str]] = []
-    seen: set[tuple[int, int]] = set()
-
-    def walk(directory: str, relative: str) -> None:
-        try:
-            info = os.stat(directory)
-            if (info.st_dev, info.st_ino) in seen:
-                return
-            seen.add((info.st_dev, info.st_ino))
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        except OSError as error:
-            problems.append(Problem(relative + "/", 1, f"cannot read folder: {reason(error)}"))
-            return
-        for entry in entries:
-            if entry.name.startswith(("_", ".")):
-                continue
-            path = f"{relative}/{entry.name}"
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                if entry.name.lower().endswith(".md"):
-                    problems.append(
-                        Problem(
-                            path,
-                            1,
-                            "is a folder, not a Markdown file; the files inside it are read",
-                            "warning",
-                        )
-                    )
-                walk(entry.path, path)
-            elif entry.name.lower().endswith(MARKDOWN):
-                found.append((path, entry.path))
-            elif _looks_like_a_note(entry.name):
-                problems.append(
-                    Problem(
-                        path,
-                        1,
-                        "looks like a note but is not read: rename it to end in .md",
-                        "warning",
-                    )
-                )
-
-    walk(str(base), prefix)
-    found.sort()
-    return found
-
-
-def _looks_like_a_note(name: str) -> bool:
-    """`x.md ` (a trailing space or dot), `x.md.txt`: a note saved under a name not read."""
-    lower = name.lower()
-    return lower.rstrip(" .\t").endswith(MARKDOWN) or any(
-        f"{extension}." in lower for extension in MARKDOWN
-    )
 
 
 def _read(path: str) -> tuple[bytes, os.stat_result]:

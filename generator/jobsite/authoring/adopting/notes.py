@@ -30,7 +30,8 @@ from jobsite.authoring.wayback import WayBack
 from jobsite.errors import AdoptError, reason
 from jobsite.journal import foreign, frontmatter, yamlrepair
 from jobsite.journal import yamlnodes as yn
-from jobsite.journal.load import MARKDOWN, no_folder
+from jobsite.journal.files import MARKDOWN
+from jobsite.journal.load import no_folder
 from jobsite.journal.parse import Parsed, parse_file
 from jobsite.model import Problem
 from jobsite.vocabulary import CLOSING, EVENT_ALIASES
