@@ -1,11 +1,11 @@
 """Build the sample journal's site and photograph it for the README and the guide.
 
-Writes docs/screenshots/{home,due,company,company-phone,stats-phone,script-print,today-phone,
-today-print,weekly,due-large-text,report,report-phone,report-print}.png, and the German due list
-and a printed Spanish script (due-de.png, script-print-es.png) from the sample built with
-`language: de` and `es`, with Debian's headless Chromium (never a downloaded browser). The
-browser's clock is pinned to the day the site is computed for, so the due list shows no "out
-of date" notice.
+Writes docs/screenshots/{home,due,company,company-phone,person,person-phone,stats-phone,
+script-print,today-phone,today-print,weekly,due-large-text,report,report-phone,
+report-print}.png, and the German due list and a printed Spanish script (due-de.png,
+script-print-es.png) from the sample built with `language: de` and `es`, with Debian's
+headless Chromium (never a downloaded browser). The browser's clock is pinned to the day the
+site is computed for, so the due list shows no "out of date" notice.
 
     python scripts/screenshots.py            # the README pictures
     python scripts/screenshots.py --dark     # also *-dark.png, to check the slate scheme
@@ -46,6 +46,7 @@ CHROMIUM_ARGS = [
 # Chromium's setting for a minimum font size, as its settings page writes it in a profile.
 LARGE_TEXT = {"webkit": {"webprefs": {"minimum_font_size": 24}}}
 COMPANY = "companies/acme-corp/"
+PERSON = "people/dana-smith/"
 SCRIPT = "scripts/follow-up-call/"
 SHEET = "today/"
 STATS = "stats/"
@@ -187,6 +188,8 @@ def main() -> None:
                 "due": ("due/", 1280),
                 "company": (COMPANY, 1280),
                 "company-phone": (COMPANY, 390),
+                "person": (PERSON, 1280),
+                "person-phone": (PERSON, 390),
                 "stats-phone": (STATS, 390),
                 "report": (REPORT, 1280),
                 "report-phone": (REPORT, 390),

@@ -94,3 +94,15 @@ def test_every_document_a_comment_cites_is_in_the_repository() -> None:
             cited |= set(re.findall(r"\bguide/[\w-]+\.md\b", text))
     assert cited  # the code does cite the guide
     assert sorted(c for c in cited if not (REPO / c).is_file()) == []
+
+
+def test_every_package_of_the_source_is_in_the_wheel() -> None:
+    """pyproject.toml lists the packages by hand: one left out is missing from the wheel,
+    though the tests, which import the checkout, would never see it."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(("jobsite", *init.parent.relative_to(PACKAGE).parts))
+        for init in PACKAGE.rglob("__init__.py")
+    }
+    assert found - listed == set()

@@ -26,6 +26,7 @@ from jobsite.journal.load import Journal, load_journal
 from jobsite.journal.redact import redact_journal
 from jobsite.journal.settings import Settings, load_settings
 from jobsite.model import Action, Opportunity, Plan, Problem
+from jobsite.people import Groups, People, find_people, group_contacts
 from jobsite.rules.followups import plan
 from jobsite.rules.planning import plan_journal
 from jobsite.rules.workdays import Calendar, holiday_source
@@ -78,6 +79,9 @@ class Agenda:
     actions: tuple[Action, ...]
     problems: tuple[Problem, ...]
     review_from: date | None = None  # the plans carry their history since this day
+    # Which contacts are one person, found on the journal as written where `redact` took out
+    # the emails and phones the plans would show (None: found from the plans themselves).
+    groups: Groups | None = None
 
     def left_out(self) -> tuple[Problem, ...]:
         """The first error of each file left out of every list, by path."""
@@ -86,6 +90,10 @@ class Agenda:
             if problem.is_error:
                 first.setdefault(problem.path, problem)
         return tuple(first.values())
+
+    def people(self) -> People:
+        """Everyone in the plans, one person across files (guide/people.md)."""
+        return find_people(self.plans, self.today, self.groups)
 
     def checks(self) -> tuple[Problem, ...]:
         """The problems and the warnings that depend on today (`jobsite check`, the site)."""
@@ -135,7 +143,10 @@ def build_agenda(
     settings, journal, cache = loaded.settings, loaded.journal, loaded.cache
     key = _plans_key(today, settings, review_from, loaded.stamp)
     keep = not (published and settings.redact)  # redacted plans are not kept
+    groups = None
     if not keep:
+        # People are matched on the emails and phones as written, before they are left out.
+        groups = group_contacts(journal.opportunities)
         journal = redact_journal(journal, settings.redact)
     kept = _kept_plans(cache.get(_PLANS), key, journal) if keep else {}
     planned = plan_journal(
@@ -165,6 +176,7 @@ def build_agenda(
         planned.actions,
         problems,
         review_from,
+        groups,
     )
 
 

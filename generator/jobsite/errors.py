@@ -33,6 +33,10 @@ class TargetError(JobsiteError):
     """`jobsite log TARGET` names no opportunity, or more than one."""
 
 
+class PersonError(JobsiteError):
+    """`jobsite who NAME` names no one in the journal."""
+
+
 class EventLogError(JobsiteError):
     """The event cannot be added without risk to the file; the file is left as it was."""
 

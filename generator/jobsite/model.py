@@ -27,6 +27,7 @@ class Contact:
     primary: bool = False
     address: str | None = None  # postal, for the handwritten note
     greeting: str | None = None  # how to address them, where not by full name
+    introduced_by: str | None = None  # the name of whoever introduced you to them
 
     @property
     def salutation(self) -> str:
@@ -85,6 +86,7 @@ class Opportunity:
     tags: tuple[str, ...] = ()
     link: str | None = None
     address: str | None = None  # the employer's, for the work-search record
+    introduced_by: str | None = None  # the name of whoever brought you this opportunity
     extra: tuple[tuple[str, object], ...] = ()
     body: str = ""
     company_line: int = 0
@@ -96,6 +98,18 @@ class Opportunity:
             if contact.primary:
                 return contact
         return self.contacts[0] if self.contacts else None
+
+    @property
+    def referral(self) -> str | None:
+        """Who introduced you to this opportunity, where anyone did: its own `introduced_by`,
+        else its primary contact's (guide/people.md)."""
+        contact = self.primary_contact
+        return self.introduced_by or (contact.introduced_by if contact else None)
+
+
+def company_key(name: str) -> str:
+    """Company names match ignoring case and spacing (guide/journal.md)."""
+    return "".join(name.split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)

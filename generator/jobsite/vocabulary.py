@@ -43,6 +43,7 @@ FRONT_MATTER_KEYS = (
     "tags",
     "link",
     "address",  # the employer's, for the work-search record
+    "introduced_by",  # who brought you this opportunity
 )
 CONTACT_KEYS = (
     "name",
@@ -52,6 +53,7 @@ CONTACT_KEYS = (
     "email",
     "address",  # where a handwritten note goes
     "greeting",  # how to address them: "Ms. Okafor", "Art"
+    "introduced_by",  # who introduced you to them
     "notes",
     "primary",
 )

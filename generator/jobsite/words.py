@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 _QUOTED_LIMIT = 80  # a quoted value longer than this is cut: a message stays one short line
-_IRREGULAR = {"opportunity": "opportunities", "company": "companies"}
+_IRREGULAR = {"opportunity": "opportunities", "company": "companies", "person": "people"}
 
 
 def count(number: int, noun: str) -> str:

@@ -98,6 +98,9 @@ COMMANDS = [
     ),
     ("ics", "--today", TODAY),
     ("build", "--today", TODAY),
+    ("who", "dana", "--today", TODAY),
+    ("who", "dana", "--json", "--today", TODAY),
+    ("who", "dama", "--today", TODAY),  # no one: "did you mean" quotes the name
     ("digest", "--today", TODAY),
     ("digest", "--format", "markdown", "--today", TODAY),
     ("digest", "--format", "json", "--today", TODAY),
@@ -289,3 +292,11 @@ def test_the_guard_leaves_plain_unicode_alone() -> None:
     text = "Zoë Ä · 東京 👩\u200d💻 non\u00a0breaking\tand tab\r\n"
     InertStream(sink, colour=False).write(text)
     assert sink.text == text
+
+
+def test_who_json_escapes_them_and_stays_the_same_json(outputs) -> None:
+    text = outputs["piped"][COMMANDS.index(("who", "dana", "--json", "--today", TODAY))]
+    assert "\\u202e" in text and "\\u009b" in text
+    (dana,), _end = json.JSONDecoder().raw_decode(text)
+    assert dana["name"] == " ".join(f"Dana {EVIL} end".split())  # its spacing made plain
+    assert dana["owed"][0]["file"] == NAME

@@ -304,6 +304,36 @@ def test_a_misspelt_event_key_is_an_error() -> None:
     ]
 
 
+def test_introduced_by_on_a_contact_and_on_the_opportunity() -> None:
+    item = loads(
+        """
+        ---
+        company: Pied Piper
+        introduced_by: Peter Gregory
+        contacts:
+          - {name: Richard Hendricks, introduced_by: " Monica Hall "}
+          - {name: Jared Dunn}
+        ---
+        """
+    )
+    assert item.introduced_by == "Peter Gregory"
+    assert [c.introduced_by for c in item.contacts] == ["Monica Hall", None]
+    assert item.referral == "Peter Gregory"  # the opportunity's own, before its contact's
+    plain = loads("---\ncompany: A\ncontacts:\n  - {name: B, introduced_by: C}\n---\n")
+    assert plain.referral == "C"
+
+
+def test_introduced_by_misspelt_is_an_error_and_so_is_a_list() -> None:
+    text = "---\ncompany: A\ncontacts:\n  - {name: B, introduced_bye: C}\n---\n"
+    assert parse(text).opportunity is None  # a misspelling never hides the key it means
+    assert messages(text) == [
+        "journal/acme.md:4: unknown key 'introduced_bye' (did you mean 'introduced_by'?)"
+    ]
+    assert messages("---\ncompany: A\nintroduced_by: [B, C]\n---\n") == [
+        "journal/acme.md:3: introduced_by: expected text, not a list"
+    ]
+
+
 # --- Unknown keys -----------------------------------------------------------------------------
 
 

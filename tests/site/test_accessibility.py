@@ -164,9 +164,11 @@ def test_axe_finds_no_violation_on_any_page_in_german(
 
 def _axe_on_every_page(site: Path, base_url: str, new_page, axe: str) -> None:
     pages = _pages(site)
-    expected = {"", "due/", "companies/", "scripts/", "stats/", "report/", "tags/", "404.html"}
+    expected = {"", "due/", "companies/", "people/", "scripts/", "stats/", "report/", "tags/"}
+    expected.add("404.html")
     assert expected | {f"scripts/{kind}/" for kind in SCRIPTS} <= set(pages)
     assert len([p for p in pages if re.fullmatch(r"companies/[^/]+/", p)]) >= 10
+    assert len([p for p in pages if re.fullmatch(r"people/[^/]+/", p)]) >= 15
     page = new_page()
     found = []
     for path in pages:
@@ -312,6 +314,8 @@ _FOCUSED_CONTRAST = """() => axe.run(document.activeElement, {runOnly: ["color-c
         "today/",
         "companies/",
         "companies/acme-corp/",
+        "people/",
+        "people/dana-smith/",
         "scripts/follow-up-call/",
         "stats/",
         "report/",

@@ -73,6 +73,11 @@ role: Cartographer of Pipelines
 contacts:
   - name: Persimmon Lakshmanan
     phone: "(773) 555-0142"
+  # One person in two files, under two companies: she moved, and kept her email.
+  - name: Ottoline Brackenbury
+    title: Wayfinder of Partnerships
+    email: Ottoline.Brackenbury@quixotrel.example
+    introduced_by: Thaddeus Ingleborough
 events:
   - 2026-11-20 interview: panel with Ravensworth and Okonkwo-Lindqvist
 tags: [hollowfern]
@@ -110,9 +115,13 @@ SECRETS = [
     "Okonkwo-Lindqvist",
     "hollowfern",
     "Tamarisk",
+    "Wayfinder of Partnerships",
     "quixotrel-vantablack-holdings",  # the slugs a clear build would use
     "brindlemoor-analytica",
     "zymurgist-principal",
+    "ottoline-brackenbury",
+    "thaddeus-ingleborough",
+    "persimmon-lakshmanan",
     PASSWORD,
 ]
 
@@ -295,6 +304,23 @@ def test_a_locked_page_opens_with_the_password_and_only_with_it(site: Path) -> N
     assert any("Remember to mention the Wolfsbane migration project." in t for t in texts)
     with pytest.raises(InvalidTag):
         _unlock(site / "due" / "index.html", "not the password")
+
+
+def test_a_person_in_two_files_has_one_page_at_an_opaque_address(site: Path) -> None:
+    people = sorted(p for p in (site / "people").iterdir() if p.is_dir())
+    assert len(people) == 3  # Ottoline, once; Thaddeus; Persimmon
+    assert all(re.fullmatch(r"[a-z2-7]{16}", p.name) for p in people)
+    companies = {p.name for p in (site / "companies").iterdir() if p.is_dir()}
+    assert not companies & {p.name for p in people}
+    texts = {p.name: _unlock(p / "index.html") for p in people}
+    hers = [name for name, text in texts.items() if "<h1>Ottoline Brackenbury</h1>" in text]
+    assert len(hers) == 1
+    page = texts[hers[0]]
+    assert "Quixotrel Vantablack Holdings" in page and "Brindlemoor Analytica" in page
+    assert "Talent Sherpa Extraordinaire" in page and "Wayfinder of Partnerships" in page
+    # The due list and the index link to her one page, at its opaque address.
+    assert f"people/{hers[0]}/" in _unlock(site / "due" / "index.html")
+    assert f"{hers[0]}/" in _unlock(site / "people" / "index.html")
 
 
 def test_each_page_has_its_own_nonce_and_one_salt_per_build(site: Path) -> None:

@@ -327,8 +327,9 @@ def test_no_page_loads_anything_from_another_host(sample: Path) -> None:
 
 def test_search_finds_the_company_pages_not_the_lists_that_repeat_them(sample: Path) -> None:
     """Search indexes what a person looks for: each company page (names, roles, contacts,
-    notes) and the scripts' index; the home page, the due list, the prefilled scripts, the
-    companies' index and the stats repeat the company pages, and are left out."""
+    notes), each person's page and the scripts' index; the home page, the due list, the
+    prefilled scripts, the companies' and the people's indexes and the stats repeat those
+    pages, and are left out."""
     site = sample / "site"
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
@@ -339,12 +340,22 @@ def test_search_finds_the_company_pages_not_the_lists_that_repeat_them(sample: P
     companies = {
         p.parent.relative_to(site).as_posix() + "/" for p in site.glob("companies/*/index.html")
     }
+    people = {p.parent.relative_to(site).as_posix() + "/" for p in site.glob("people/*/index.html")}
     assert companies and companies <= pages
+    assert people and people <= pages
     assert "scripts/" in pages
-    left_out = {"", "due/", "companies/", "stats/", *(f"scripts/{k}/" for k in SCRIPT_KINDS)}
+    left_out = {
+        "",
+        "due/",
+        "companies/",
+        "people/",
+        "stats/",
+        *(f"scripts/{k}/" for k in SCRIPT_KINDS),
+    }
     assert not pages & left_out
     found = [doc for doc in index["docs"] if "Dana Smith" in doc["text"]]
-    assert found and {page_of(doc["location"]) for doc in found} <= companies
+    assert found and {page_of(doc["location"]) for doc in found} <= companies | people
+    assert "people/dana-smith/" in {page_of(doc["location"]) for doc in found}
 
 
 def test_theme_fonts_are_off(sample: Path) -> None:

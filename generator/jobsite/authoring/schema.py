@@ -81,6 +81,9 @@ def build_schema() -> dict[str, Any]:
             "address": _doc(
                 optional_text, "The employer's postal address, for the work-search record."
             ),
+            "introduced_by": _doc(
+                optional_text, "The name of whoever brought you this opportunity."
+            ),
         },
         "additionalProperties": True,  # other keys are kept and shown on the company page
         "definitions": {
@@ -120,6 +123,7 @@ def _contact(ref: dict[str, dict[str, str]]) -> dict[str, Any]:
                     **{key: text for key in ("title", "role", "phone", "email", "notes")},
                     "address": _doc(text, "Postal address, for the handwritten note."),
                     "greeting": _doc(text, "How to address them in a script: Ms. Okafor, Art."),
+                    "introduced_by": _doc(text, "The name of whoever introduced you to them."),
                     "primary": {"type": ["boolean", "string", "null"]},
                 },
             },

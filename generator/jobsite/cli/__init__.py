@@ -1,7 +1,7 @@
 """The `jobsite` command line: each command parses its options, calls one core function and
-prints (`follow_ups`: due, today and check; `site`: build and serve; `authoring`: init, new
-and log; `exports`: ics and schema; `importing`: import; `adopting`: adopt; `reporting`:
-report).
+prints (`follow_ups`: due, today and check; `digest`: digest; `people`: who; `site`: build,
+serve and doctor; `authoring`: init, new and log; `exports`: ics and schema; `importing`:
+import; `adopting`: adopt; `reporting`: report).
 
 Only the command line reads the clock (`options.today`; `--today` overrides it). User errors,
 and what the machine refuses (a full disk, a read-only folder), become a one-line message and
@@ -24,6 +24,7 @@ from jobsite.cli import (
     exports,
     follow_ups,
     importing,
+    people,
     reporting,
     site,
     terminal,
@@ -77,6 +78,7 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
-for _module in (follow_ups, digest, site, authoring, exports, importing, adopting, reporting):
+_MODULES = (follow_ups, digest, people, site, authoring, exports, importing, adopting, reporting)
+for _module in _MODULES:
     for _command in _module.COMMANDS:
         main.add_command(_command)

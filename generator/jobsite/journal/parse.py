@@ -389,5 +389,6 @@ _FIELDS: dict[str, Callable[[yn.Node, _Context], object]] = {
     "tags": _tags,
     "link": lambda node, ctx: _text(node, ctx, "link"),
     "address": lambda node, ctx: _text(node, ctx, "address"),
+    "introduced_by": lambda node, ctx: _text(node, ctx, "introduced_by"),
 }
 assert tuple(_FIELDS) == FRONT_MATTER_KEYS, "a parser for each key of the vocabulary, in order"

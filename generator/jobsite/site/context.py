@@ -18,9 +18,10 @@ from jobsite.agenda import Agenda
 from jobsite.authoring.recording import close_command, event_line, log_command
 from jobsite.journal.redact import redact_problems
 from jobsite.journal.settings import Me
-from jobsite.model import Action, Event, Opportunity, Plan, Problem
+from jobsite.model import Action, Event, Opportunity, Plan, Problem, company_key
 from jobsite.report import Record as WorkSearchRecord
 from jobsite.report import work_search_record
+from jobsite.site.network import Network, network_of
 from jobsite.site.repository import Repository
 from jobsite.site.stats import Stats, compute_stats
 from jobsite.site.templates import SCRIPT_KINDS
@@ -149,6 +150,7 @@ class SiteContext:
     weeks: tuple[Week, ...]  # the weekly review, oldest first, the week of today last
     goals: tuple[Goal, ...]  # this week against the `weekly_goal` setting
     report: WorkSearchRecord  # last week and this week, for an unemployment claim (report/)
+    network: Network  # the people pages, and the way from a name to its page
     repository: Repository | None = None  # where "Record on GitHub" edits the journal
     calendar: str | None = None  # the calendar feed's path in the site, where there is one
     # Each action's `Record`, worked out once though the action is on several pages.
@@ -173,6 +175,12 @@ class SiteContext:
         """The command that closes the opportunity of `action`, gone quiet."""
         return close_command(action)
 
+    def opportunity_path(self, opportunity: Opportunity) -> str:
+        """Where `opportunity` is in the site: its section of its company's page."""
+        company = self.company_of[opportunity.path]
+        anchor = next(v.anchor for v in company.opportunities if v.opportunity is opportunity)
+        return f"{company.path}#{anchor}"
+
     def record_of(self, action: Action) -> Record | None:
         """How to record `action` once done, on this site's day; None for an interview."""
         key = action_key(action)
@@ -195,13 +203,15 @@ def build_context(
     agenda: Agenda,
     slug_for: Callable[[str], str] | None = None,
     *,
+    person_slug_for: Callable[[str], str] | None = None,
     search: bool = True,
     repository: Repository | None = None,
     calendar: str | None = None,
 ) -> SiteContext:
     """The template context for the site of `agenda`.
 
-    `slug_for` names the company pages (protected mode passes opaque ones); default `slugify`.
+    `slug_for` names the company pages and `person_slug_for` the people's, from a person's
+    key (protected mode passes opaque ones); by default both are made with `slugify`.
     `search` says whether the site has a search box, `repository` where the journal can be
     edited on GitHub, `calendar` the path of the site's calendar feed.
     """
@@ -271,6 +281,7 @@ def build_context(
         report=work_search_record(
             [plan.opportunity for plan in agenda.plans], agenda.today, agenda.settings.work_search
         ),
+        network=network_of(agenda.people(), person_slug_for),
         repository=repository,
         calendar=calendar,
     )
@@ -279,11 +290,6 @@ def build_context(
 def action_key(action: Action) -> str:
     """Identifies an action across the site: its file and what it is."""
     return f"{action.opportunity.path}:{action.action}"
-
-
-def company_key(name: str) -> str:
-    """Company names match ignoring case and spacing (guide/journal.md)."""
-    return "".join(name.split()).casefold()
 
 
 def _company_slug(name: str) -> str:

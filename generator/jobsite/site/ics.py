@@ -32,6 +32,7 @@ def render_calendar(
     *,
     name: str | None = None,
     link: Callable[[Action], str | None] | None = None,
+    person_link: Callable[[Action], str | None] | None = None,
     fields: Collection[str] | None = None,
     alarm: time | None = None,
 ) -> bytes:
@@ -45,7 +46,8 @@ def render_calendar(
     enters a UID, which comes from the event that gave rise to each action. `env` holds the
     templates, whose `calendar.txt` words each event (and names the calendar, where `name`
     does not), in the site's language. `link`, where given, returns the URL of an action's
-    page (the site passes its company pages).
+    page (the site passes its company pages), and `person_link` that of its contact's page,
+    which the description names after them.
 
     `fields` (the `calendar_fields` of a secret feed: some of `settings.CALENDAR_FIELDS`)
     limits each event to what it names: `action` (its name and what to say), `company`,
@@ -82,6 +84,7 @@ def render_calendar(
             today=today,
             stamp=stamp,
             link=link if "link" in shown else None,
+            person_link=person_link if "link" in shown else None,
             fields=shown,
             words=words,
             alarm=trigger,
@@ -107,6 +110,7 @@ def _event(
     today: date,
     stamp: str,
     link: Callable[[Action], str | None] | None,
+    person_link: Callable[[Action], str | None] | None,
     fields: frozenset[str],
     words: Any,
     alarm: timedelta | None,
@@ -129,6 +133,7 @@ def _event(
             f"TRIGGER;RELATED=START:{trigger}",
             "END:VALARM",
         ]
+    person = person_link(action) if person_link is not None else None
     lines = [
         "BEGIN:VEVENT",
         "SUMMARY:" + summary,
@@ -139,7 +144,7 @@ def _event(
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
-        "DESCRIPTION:" + vText(str(words.description(action, fields))).to_ical().decode(),
+        "DESCRIPTION:" + vText(str(words.description(action, fields, person))).to_ical().decode(),
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block time
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
         *reminder,

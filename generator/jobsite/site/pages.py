@@ -45,6 +45,7 @@ NAV: tuple[tuple[str, str | tuple[str, ...]], ...] = (
     ("today", "today/index.md"),
     ("due", "due/index.md"),
     ("companies", "companies/index.md"),
+    ("people", "people/index.md"),
     ("scripts", ("scripts/index.md", *(f"scripts/{kind}/index.md" for kind in SCRIPT_KINDS))),
     ("stats", "stats/index.md"),
     ("report", "report/index.md"),
@@ -60,6 +61,7 @@ class RenderedSite:
     assets: dict[str, bytes]
     company_pages: dict[str, str]  # opportunity path → its company page's folder
     downloads: dict[str, bytes]  # files of the journal's facts a page links: the CSV
+    person_pages: dict[str, str]  # opportunity path → its primary contact's page's folder
 
 
 def render_site(
@@ -67,20 +69,26 @@ def render_site(
     *,
     directory_urls: bool = True,
     slug_for: Callable[[str], str] | None = None,
+    person_slug_for: Callable[[str], str] | None = None,
     search: bool = True,
     repository: Repository | None = None,
     calendar: str | None = None,
 ) -> RenderedSite:
     """Every generated page of the site of `agenda`, and the assets those pages use.
 
-    `slug_for` names the company pages, `search` says whether the site has a search box,
-    `repository` where the journal can be edited on GitHub and `calendar` the path of the
-    site's calendar feed (see `context.build_context`).
+    `slug_for` names the company pages and `person_slug_for` the people's, `search` says
+    whether the site has a search box, `repository` where the journal can be edited on
+    GitHub and `calendar` the path of the site's calendar feed (see `context.build_context`).
     """
     clear_caches()  # each build reads the templates and icons afresh
     env = environment(agenda.root, agenda.settings.language)
     context = build_context(
-        agenda, slug_for, search=search, repository=repository, calendar=calendar
+        agenda,
+        slug_for,
+        person_slug_for=person_slug_for,
+        search=search,
+        repository=repository,
+        calendar=calendar,
     )
     pages: dict[str, str] = {}
     mailto = EmailLinks(env, context)
@@ -105,6 +113,9 @@ def render_site(
     render("companies/index.md", "companies.md")
     for company in context.companies:
         render(f"{company.path}index.md", "company.md", company=company)
+    render("people/index.md", "people.md")
+    for view in context.network.index:
+        render(f"{view.path}index.md", "person.md", view=view, person_page=view)
     render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS)
     for kind in SCRIPT_KINDS:
         render(f"scripts/{kind}/index.md", "script.md", kind=kind, fills=context.needing(kind))
@@ -117,7 +128,13 @@ def render_site(
     words = env.get_template("report.txt").module
     spreadsheet = "\ufeff" + as_csv(context.report, words)  # type: ignore[arg-type]
     downloads = {REPORT_CSV: spreadsheet.encode("utf-8")}
-    return RenderedSite(pages, site_assets(agenda.root), company_pages, downloads)
+    person_pages = {}
+    for plan in agenda.plans:
+        opportunity = plan.opportunity
+        view = context.network.of_contact(opportunity, opportunity.primary_contact)
+        if view is not None:
+            person_pages[opportunity.path] = view.path
+    return RenderedSite(pages, site_assets(agenda.root), company_pages, downloads, person_pages)
 
 
 def navigation(words: Any) -> list[dict[str, Any]]:

@@ -75,7 +75,7 @@ JobsitePluginConfig = type(
 
 
 class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type]
-    """Adds the due list, company timelines, scripts and stats to an MkDocs site."""
+    """Adds the due list, company timelines, people, scripts and stats to an MkDocs site."""
 
     # Set by `jobsite build` and `jobsite serve` on this object, which MkDocs keeps for the
     # whole command (the plugin has `on_startup`): the day to build for (None, as under plain
@@ -171,6 +171,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             agenda,
             directory_urls=config.use_directory_urls,
             slug_for=protected.slug if protected else None,
+            person_slug_for=protected.person_slug if protected else None,
             search=protected is None and privacy.has_search(config),
             repository=repository_of(config),
             calendar=feed,
@@ -183,12 +184,12 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         if feed is not None:
             # The secret feed shows only the fields listed in `calendar_fields`.
             fields = self.settings.calendar_fields if protected is not None else None
-            link = _page_link(config.site_url, site.company_pages)
             calendars[feed] = render_calendar(
                 agenda.actions,
                 agenda.today,
                 environment(root, self.settings.language),
-                link=link,
+                link=_page_link(config.site_url, site.company_pages),
+                person_link=_page_link(config.site_url, site.person_pages),
                 fields=fields,
                 alarm=self.settings.calendar_alarm,
             )
@@ -335,11 +336,13 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
 
 
 def _page_link(site_url: str | None, pages: dict[str, str]) -> Callable[[Action], str | None]:
-    """Each calendar event links to its company's page, where the site's address is known."""
+    """A calendar event's link to a page of its opportunity's (its company's, its primary
+    contact's), where the site's address is known and the opportunity has that page."""
 
     def link(action: Action) -> str | None:
-        if not site_url:
+        page = pages.get(action.opportunity.path)
+        if not site_url or page is None:
             return None
-        return site_url.rstrip("/") + "/" + pages[action.opportunity.path]
+        return site_url.rstrip("/") + "/" + page
 
     return link

@@ -63,6 +63,31 @@ class Funnel:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcomes:
+    """How far a group of opportunities got: how many were started (a first contact or an
+    application), got an answer, reached an interview or meeting, and an offer or a hire."""
+
+    started: int
+    answered: int
+    interviewed: int
+    offered: int
+
+    def percent(self, number: int) -> int | None:
+        """`number` as a share of those started, or None where none was."""
+        return round(100 * number / self.started) if self.started else None
+
+
+@dataclass(frozen=True, slots=True)
+class Introductions:
+    """The opportunities that came through an introduction (`introduced_by` on the
+    opportunity or on its primary contact) beside those that did not: cold applications
+    and cold contacts (guide/people.md)."""
+
+    introduced: Outcomes
+    cold: Outcomes
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     """Everything the stats page shows."""
 
@@ -70,6 +95,7 @@ class Stats:
     meetings: FollowUpRate
     funnel: Funnel
     response_times: tuple[ResponseTime, ...]
+    introductions: Introductions
 
     @property
     def median_response_days(self) -> float | None:
@@ -86,6 +112,10 @@ def compute_stats(plans: Iterable[Plan]) -> Stats:
         _rate(plans, networking=True),
         _funnel(plans),
         _response_times(plans),
+        Introductions(
+            _outcomes(p for p in plans if p.opportunity.referral),
+            _outcomes(p for p in plans if not p.opportunity.referral),
+        ),
     )
 
 
@@ -109,6 +139,17 @@ def _funnel(plans: tuple[Plan, ...]) -> Funnel:
         started=len(started),
         interviewed=sum(p.interview is not None for p in started),
         decided=sum(p.status in CLOSING for p in started),
+        offered=sum(p.status in ("offer", "hired") for p in started),
+    )
+
+
+def _outcomes(plans: Iterable[Plan]) -> Outcomes:
+    """How far the opportunities of `plans` that were started got."""
+    started = [p for p in plans if p.last is not None]
+    return Outcomes(
+        started=len(started),
+        answered=sum(p.answer is not None for p in started),
+        interviewed=sum(p.interview is not None for p in started),
         offered=sum(p.status in ("offer", "hired") for p in started),
     )
 

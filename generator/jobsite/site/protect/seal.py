@@ -6,8 +6,8 @@ site itself is encrypted. The plugin calls in here three times:
 1. `start_protected_build`, from `on_config`, before anything is written: no password in
    `JOBSITE_PASSWORD` stops the build with one line. Otherwise site/ is emptied (a protected
    build is whole, `--dirty` too), the keys are made once for the whole build (`keys`),
-   search and instant navigation are switched off, and company pages get opaque slugs
-   (`ProtectedBuild.slug`).
+   search and instant navigation are switched off, and company and people pages get opaque
+   slugs (`ProtectedBuild.slug`, `ProtectedBuild.person_slug`).
 2. `ProtectedBuild.finish`, from `on_post_build`, after every other plugin has written its
    files: each page becomes a locked page holding its sealed self (`shell`); the search
    index, sitemaps, tags.json and calendar.ics are dropped; 404.html becomes a bare "Not
@@ -34,8 +34,8 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils import clean_directory
 
 from jobsite.journal.settings import Settings
+from jobsite.model import company_key
 from jobsite.site import PLUGIN_LOGGER
-from jobsite.site.context import company_key
 from jobsite.site.pages import ASSETS
 from jobsite.site.protect.keys import SiteKeys
 from jobsite.site.protect.shell import locked_page, not_found_page, unlocked_additions
@@ -63,6 +63,11 @@ class ProtectedBuild:
     def slug(self, company: str) -> str:
         """The company page's slug (pass as `slug_for` to `pages.render_site`)."""
         return self.keys.slug(company_key(company))
+
+    def person_slug(self, person: str) -> str:
+        """The slug of the page of the person of key `person` (pass as `person_slug_for`):
+        as opaque as a company's, and never one of theirs."""
+        return self.keys.slug(f"person\0{person}")
 
     def finish(self, config: MkDocsConfig, written: Iterable[str] = ()) -> Counter[str]:
         """Lock, seal or drop every file the build wrote; see the module docstring.
