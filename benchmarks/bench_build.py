@@ -19,7 +19,8 @@ whose wall time, CPU time (user + system) and peak RSS come from `os.wait4`:
 
 - floor: `mkdocs build -q` of the floor project;
 - build: `jobsite -C ROOT build --today 2026-11-26`, every file read and parsed again (the
-  parse and plan caches deleted first; the holiday dates, worked out once per root, kept).
+  parsed files and plans forgotten first; the holiday dates, worked out once per root, and
+  the compiled templates kept: `caches.py`).
 
 Where asked (--serve-sizes), a real `jobsite serve` is started on 127.0.0.1 and one journal
 file is edited --serve-edits times: MkDocs never serves a half-built site, so the time from
@@ -43,9 +44,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from caches import forget_the_journal
+
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-11-26"
-CACHE = ".jobsite-cache"
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 ENV["NO_MKDOCS_2_WARNING"] = "1"
 CONFIG = (
@@ -145,8 +147,7 @@ def measure(
     run(build)  # a warm-up, not counted: .pyc files, the page cache
     for rep in range(repeat):
         runs["floor"].append(run(floor_build))
-        for entry in ("journal.pickle", "plans.pickle"):  # holidays.pickle stays, as for a user
-            (root / CACHE / entry).unlink(missing_ok=True)
+        forget_the_journal(root)  # the holidays and the compiled templates stay, as for a user
         runs["build"].append(run(build))
         log(
             f"  run {rep + 1}/{repeat}: floor {runs['floor'][-1].seconds:.1f}s, "

@@ -191,10 +191,15 @@ class Cache:
 
     def _make_folder(self) -> None:
         assert self.folder is not None
-        self.folder.mkdir(exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Written by jobsite: this folder is a cache.\n*\n")
+        make_folder(self.folder)
+
+
+def make_folder(folder: Path) -> None:
+    """The cache folder `folder`, made with its own `.gitignore` where it is not there."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Written by jobsite: this folder is a cache.\n*\n")
 
 
 FORMAT = _stamp()

@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 TEMPLATES_FOLDER = "site_templates"
+# Where the templates, compiled, are kept between builds (`templates.compiled_templates`).
+COMPILED_FOLDER = ".jobsite-cache/templates"
 
 
 def packaged_templates() -> Path:

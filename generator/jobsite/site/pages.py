@@ -40,13 +40,15 @@ _RENDERED_ASSETS = ("assets/icons.css",)
 # The work-search record's rows for a spreadsheet, linked from its page (report.md).
 REPORT_CSV = "report/work-search.csv"
 # The site's navigation where mkdocs.yml has none: each page by its title in `_words.html`.
-NAV: tuple[tuple[str, str | tuple[str, ...]], ...] = (
+NAV: tuple[tuple[str, str], ...] = (
     ("home", "index.md"),
     ("today", "today/index.md"),
     ("due", "due/index.md"),
     ("companies", "companies/index.md"),
     ("people", "people/index.md"),
-    ("scripts", ("scripts/index.md", *(f"scripts/{kind}/index.md" for kind in SCRIPT_KINDS))),
+    # One entry: the Scripts page lists each script. A section of five, drawn on each of
+    # thousands of pages, was a tenth of a build.
+    ("scripts", "scripts/index.md"),
     ("stats", "stats/index.md"),
     ("report", "report/index.md"),
     ("tags", "tags/index.md"),
@@ -140,10 +142,7 @@ def render_site(
 def navigation(words: Any) -> list[dict[str, Any]]:
     """The navigation of the site's pages (`NAV`), titled in the site's language (`words`:
     the module of `_words.html`)."""
-    return [
-        {str(words.PAGES[key]): list(target) if isinstance(target, tuple) else target}
-        for key, target in NAV
-    ]
+    return [{str(words.PAGES[key]): target} for key, target in NAV]
 
 
 def site_assets(root: Path) -> dict[str, bytes]:

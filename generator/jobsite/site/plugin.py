@@ -46,7 +46,7 @@ from jobsite.site.repository import repository_of
 from jobsite.site.search import ServeIndex, index_as_script
 from jobsite.site.serving import checking_host, status_line
 from jobsite.site.stash import Stashed, stash
-from jobsite.site.templates import environment, words_of
+from jobsite.site.templates import compiled_templates, environment, words_of
 from jobsite.site.theme import speak, use_material
 from jobsite.site.weekly import review_start
 from jobsite.vocabulary import BUCKETS
@@ -270,8 +270,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     on_page_context = CombinedEvent(_hand_search_its_part, _show_the_whole_page)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Note every file MkDocs will write, dotfiles kept from docs/ included; under
-        `serve`, which pages this rebuild renders."""
+        """Keep the theme's templates compiled between builds, as jobsite's own are; note
+        every file MkDocs will write, dotfiles kept from docs/ included; under `serve`, which
+        pages this rebuild renders."""
+        if env.bytecode_cache is None:  # a theme may bring its own
+            env.bytecode_cache = compiled_templates(Path(config.config_file_path).resolve().parent)
         self._written = tuple(file.dest_uri for file in files)
         if self._index is not None:
             # Asked before the pages are written: a written page counts as unmodified after.
