@@ -31,6 +31,17 @@ MakeRoot = Callable[..., Path]
 
 
 @pytest.fixture(autouse=True)
+def own_user_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Every test has its own user cache folder (the holiday dates a machine keeps,
+    `journal.holidaydates`): none reads what another left, or writes to the real one."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def jobsite_from_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test runs as if jobsite had been installed from a package index, so that
     `jobsite init` pins `jobsite==X.Y.Z`: this checkout is installed from its folder, which

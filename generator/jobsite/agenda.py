@@ -10,7 +10,8 @@ What is kept between runs, in `.jobsite-cache/` (`journal.cache`): each file's p
 only where its `stat` changed (`journal.load`); the plans of one day and one set of settings,
 each used again where its file's SHA-256 is the one it was made from; and the holiday dates
 of the years asked for, so that a warm run need not import the `holidays` package (which
-takes longer than the rest of a warm `jobsite due`).
+takes longer than the rest of a warm `jobsite due`); those dates are kept for every root of
+the machine as well (`journal.holidaydates`), so that a root's first run need not either.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jobsite.journal import holidaydates
 from jobsite.journal.cache import Cache
 from jobsite.journal.load import Journal, load_journal
 from jobsite.journal.redact import redact_journal
@@ -54,6 +56,8 @@ class Loaded:
         since the root was loaded."""
         if len(self.holidays) != self.known:
             self.cache.put(_HOLIDAYS, (self.stamp, self.holidays))
+            if self.cache.folder is not None:  # not where the caches are to be left alone
+                holidaydates.keep_dates(self.stamp, self.holidays)
         self.cache.save()
 
     def plan_for(self, opportunity: Opportunity, today: date) -> Plan:
@@ -116,6 +120,9 @@ def load_root(
     cache = Cache(root if use_cache else None)
     stamp = _holidays_stamp()
     table = _holiday_table(cache.get(_HOLIDAYS), stamp)
+    if use_cache:
+        # What the machine knows where this root's own cache does not (a first run).
+        table = {**holidaydates.read_dates(stamp), **table}
     known = len(table)
     source = holiday_source(settings.country, settings.subdivision, table, settings.where)
     calendar = Calendar(source, settings.days_off)

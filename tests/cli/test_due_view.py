@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -183,3 +185,22 @@ def test_the_view_is_a_value_of_the_day(root) -> None:
     assert [row.company for row in view.rows] == ["Acme Corp", "Beta"]
     assert view.rows[0].contact == "Dana Reyes" and view.rows[0].phone == "+1 555 0100"
     assert view.rows[0].json["company"] == "Acme Corp"
+
+
+def test_a_warm_run_imports_neither_the_parser_nor_the_rules(root, run) -> None:
+    """What the kept view saves: a fresh process that reads it imports no PyYAML, no agenda,
+    no rules and no `holidays`."""
+    due(run, root)
+    assert (root / ".jobsite-cache/due.pickle").is_file()
+    program = (
+        "import contextlib, io, sys\n"
+        "from jobsite.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['-C', {str(root)!r}, 'due', '--today', {TODAY!r}], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'holidays')\n"
+        "    or m in ('jobsite.agenda', 'jobsite.rules', 'jobsite.model')))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]", found.stderr

@@ -12,17 +12,19 @@ import shlex
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from jobsite.agenda import build_agenda
 from jobsite.cli.options import report, today_option
 from jobsite.cli.options import today as today_from
 from jobsite.cli.terminal import style
-from jobsite.model import Plan
-from jobsite.people import Encounter, People, Person, look_up, name_key
 from jobsite.vocabulary import ACTION_LABELS
 from jobsite.words import count, inert, inert_json, iso_day, quoted
+
+if TYPE_CHECKING:
+    from jobsite.model import Plan
+    from jobsite.people import Encounter, People, Person
 
 # How each bucket is said and coloured, as `jobsite due` says it.
 _BUCKETS = {
@@ -47,6 +49,11 @@ def who(root: Path, name: str, *, today: datetime | None, as_json: bool) -> None
 
     Example: jobsite who "Dana Smith"
     """
+    # Imported here, not above: every command's module is imported for any command, and
+    # `jobsite due` reads its kept list without the agenda (jobsite.dueview).
+    from jobsite.agenda import build_agenda  # noqa: PLC0415
+    from jobsite.people import look_up  # noqa: PLC0415
+
     agenda = build_agenda(root, today_from(today))
     report(agenda.problems)
     people = agenda.people()
@@ -114,6 +121,8 @@ def format_list(query: str, people: tuple[Person, ...]) -> str:
     ]
     names, companies = (max(len(row[i]) for row in rows) for i in (0, 1))
     lines += [f"  {name:<{names}}  {where:<{companies}}  {when}" for name, where, when in rows]
+    from jobsite.people import name_key  # noqa: PLC0415 - see `who`
+
     names = Counter(name_key(p.name) for p in people)
     unique = next((p.name for p in people if names[name_key(p.name)] == 1), None)
     hint = (
