@@ -367,3 +367,55 @@ def test_a_file_name_that_is_not_utf8_is_in_the_feed(run, make_root) -> None:
     assert str(event["description"]).endswith("File: journal/glob\ufffdex.md")
     run(root, "ics", "--today", "2026-11-06", "-o", "calendar.ics")
     assert _events((root / "calendar.ics").read_bytes())[0]["uid"] == event["uid"]
+
+
+# --- Gone quiet: a decision, as the due list says, not one more overdue call ----------------
+
+
+def test_an_action_gone_quiet_says_so_and_how_to_close_it(run, make_root) -> None:
+    """Globex applied Mon 2 Nov: on Tue 1 Dec, 29 days on, it has gone quiet."""
+    root = make_root({"globex.md": LEAD})
+    due = run(root, "due", "--today", "2026-12-01").stdout
+    assert "GONE QUIET (1)" in due and "jobsite log journal/globex.md closed" in due
+    [quiet] = _events(run(root, "ics", "--today", "2026-12-01").stdout_bytes)
+    assert str(quiet["summary"]) == "Gone quiet: Globex"
+    assert quiet.decoded("dtstart") == date(2026, 12, 1)
+    assert str(quiet["description"]).startswith(
+        "Globex\n\nNo answer since Mon 2026-11-02: call once more, or close it with "
+        "jobsite log journal/globex.md closed\nCall with the three-part message"
+    )
+    assert "Overdue" not in str(quiet["description"])
+    [late] = _events(run(root, "ics", "--today", "2026-11-29").stdout_bytes)  # 27 days: not yet
+    assert str(late["summary"]) == "Follow-up call: Globex"
+    assert "Overdue: it was due on Thu 2026-11-05." in str(late["description"])
+    assert late["uid"] == quiet["uid"]  # the same event, now a decision
+
+
+@pytest.mark.parametrize(
+    ("fields", "summary", "says"),
+    [
+        (["action", "company"], "Gone quiet: Globex", "call once more, or close it.\n"),
+        (["company", "file"], "Follow-up: Globex", "Overdue: it was due on Thu 2026-11-05."),
+    ],
+)
+def test_gone_quiet_in_a_feed_of_some_fields(make_root, fields, summary, says) -> None:
+    """The command names the file, so only a feed showing the file has it; one that does not
+    show what to do shows the dates alone, as of any overdue call."""
+    from jobsite.agenda import build_agenda
+    from jobsite.site.ics import render_calendar
+    from jobsite.site.templates import environment
+
+    root = make_root({"globex.md": LEAD})
+    agenda = build_agenda(root, date(2026, 12, 1), use_cache=False)
+    data = render_calendar(agenda.actions, agenda.today, environment(root), fields=fields)
+    [event] = _events(data)
+    assert str(event["summary"]) == summary
+    assert says in str(event["description"]) + "\n"
+    assert "jobsite log" not in str(event["description"])
+
+
+def test_gone_quiet_in_another_language(run, make_root) -> None:
+    root = make_root({"globex.md": LEAD}, "language: de")
+    [event] = _events(run(root, "ics", "--today", "2026-12-01").stdout_bytes)
+    assert str(event["summary"]) == "Verstummt: Globex"
+    assert "Keine Antwort seit" in str(event["description"])

@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from jobsite.authoring.recording import close_command
 from jobsite.model import Action
 
 PRODID = "-//jobsite//follow-ups//EN"
@@ -167,6 +168,7 @@ def _event(
             "END:VALARM",
         ]
     person = person_link(action) if person_link is not None else None
+    close = close_command(action) if action.quiet and "file" in fields else None
     lines = [
         "BEGIN:VEVENT",
         "SUMMARY:" + summary,
@@ -177,7 +179,7 @@ def _event(
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
-        "DESCRIPTION:" + _text(str(words.description(action, fields, person))),
+        "DESCRIPTION:" + _text(str(words.description(action, fields, person, close))),
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block time
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
         *reminder,
