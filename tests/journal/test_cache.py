@@ -455,6 +455,53 @@ def test_a_holidays_entry_of_the_wrong_shape_with_the_right_stamp_is_ignored(roo
     assert due_json(run, root) == expected
 
 
+# --- The files of the cache's earlier layout, one a section, are removed ---------------------
+
+OBSOLETE = ("journal.pickle", "plans.pickle", "holidays.pickle")
+
+
+def test_the_files_an_earlier_version_wrote_go_when_the_cache_is_written(root, run) -> None:
+    folder = root / FOLDER
+    folder.mkdir()
+    for name in OBSOLETE:
+        (folder / name).write_bytes(pickle.dumps(("jobsite 0.1.0 format 1", {})))
+    (folder / "originals" / "journal").mkdir(parents=True)  # what `jobsite adopt` keeps
+    (folder / "originals" / "journal" / "plans.pickle").write_text("a note, as it was")
+    (folder / "journal.pickle.bak").write_text("not one of those names")
+    expected = agenda_json(root, use_cache=False)
+    due_json(run, root)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".gitignore",
+        "cache.pickle",
+        "due.pickle",
+        "journal.pickle.bak",
+        "originals",
+    ]
+    assert (folder / "originals" / "journal" / "plans.pickle").read_text() == "a note, as it was"
+    assert agenda_json(root, use_cache=True) == expected
+
+
+def test_an_obsolete_name_that_cannot_be_removed_is_left_quietly(root, run) -> None:
+    """A folder of that name is not a file jobsite wrote: it stays, and nothing is said."""
+    (root / FOLDER / "plans.pickle").mkdir(parents=True)
+    (root / FOLDER / "plans.pickle" / "kept.txt").write_text("mine")
+    (root / FOLDER / "holidays.pickle").write_bytes(b"old")
+    uncached = agenda_json(root, use_cache=False)
+    _due, said = due_json(run, root)
+    assert said.splitlines() == [a["problem"] for a in uncached if "problem" in a]  # no more
+    assert (root / FOLDER / "plans.pickle" / "kept.txt").read_text() == "mine"
+    assert not (root / FOLDER / "holidays.pickle").exists()
+    assert cache_file(root).is_file()
+
+
+def test_they_are_left_where_the_cache_is_not_written(root) -> None:
+    """Without the cache (`use_cache=False`), the folder is not touched at all."""
+    (root / FOLDER).mkdir()
+    (root / FOLDER / "journal.pickle").write_bytes(b"old")
+    agenda_json(root, use_cache=False)
+    assert sorted(p.name for p in (root / FOLDER).iterdir()) == ["journal.pickle"]
+
+
 # --- A cache that cannot be written is skipped ------------------------------------------------
 
 

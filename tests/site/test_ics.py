@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+import re
+from datetime import date, datetime, time, timedelta
 
 import icalendar
 import pytest
@@ -273,3 +274,148 @@ def test_a_bad_calendar_alarm_is_one_line(run, make_root, alarm: str) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("mkdocs.yml:4: calendar_alarm: expected a time of day")
     assert result.stderr.count("\n") == 1
+
+
+# --- Whatever a journal holds, the feed is valid RFC 5545 TEXT -------------------------------
+
+# YAML double-quoted escapes: C0 and C1 controls, DEL, bidi overrides and isolates, a lone CR,
+# NEL and the line separator, tabs, and a note far longer than a content line.
+HOSTILE = """
+---
+company: "Ac\\ame\\u202e Corp\\x9b"
+role: "Data\\tEngineer\\x7f\\e[31m"
+contacts:
+  - name: "Da\\x07na\\u2066 Smith\\u2069\\x00"
+    title: "HR\\x1f Generalist\\x0b\\x0cLead"
+    phone: "+1 847 555 0100"
+    notes: "first\\r\\nsecond\\rthird\\u2028fourth\\Nfifth\\x08 end"
+events:
+  - {date: 2026-11-16, type: applied, notes: "%s"}
+---
+""" % ("long \\x01" * 400)
+# Every control byte but a line end's CR LF, anywhere in the feed.
+RAW_CONTROL = re.compile(rb"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|(?<!\r)\n")
+# What UTF-8 may still carry that a calendar app would act on: C1, separators, bidi.
+RAW_UNSAFE = re.compile("[\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffd]")
+
+
+def _assert_valid_text(data: bytes) -> None:
+    assert RAW_CONTROL.search(data) is None
+    assert RAW_UNSAFE.search(data.decode("utf-8")) is None
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded
+
+
+def test_a_hostile_journal_makes_a_valid_feed_that_keeps_the_words(run, make_root) -> None:
+    import vobject
+
+    root = make_root({"acme.md": HOSTILE})
+    written = run(root, "ics", "--today", "2026-11-21", "-o", "calendar.ics")
+    assert written.exit_code == 0, written.output
+    data = (root / "calendar.ics").read_bytes()
+    assert run(root, "ics", "--today", "2026-11-21").stdout_bytes == data  # as printed
+    _assert_valid_text(data)
+    summary = "Follow-up call: Dana Smith (Acme Corp)"
+    description = (
+        "Acme Corp · Data Engineer[31m\nDana Smith, HR Generalist  Lead\n"
+        "Phone: +1 847 555 0100\n\nOverdue: it was due on Thu 2026-11-19.\n"
+    )
+    [event] = _events(data)
+    assert str(event["summary"]) == summary
+    assert str(event["description"]).startswith(description)
+    [vevent] = vobject.readOne(data.decode("utf-8")).vevent_list
+    assert vevent.summary.value == summary
+    assert vevent.description.value.startswith(description)
+
+
+def test_every_field_of_a_hostile_journal_is_valid_text(make_root) -> None:
+    """The notes too, which only a secret feed's `calendar_fields` shows; and an alarm."""
+    import vobject
+
+    from jobsite.agenda import build_agenda
+    from jobsite.journal.settings import CALENDAR_FIELDS
+    from jobsite.site.ics import render_calendar
+    from jobsite.site.templates import environment
+
+    root = make_root({"acme.md": HOSTILE})
+    agenda = build_agenda(root, date(2026, 11, 21), use_cache=False)
+    data = render_calendar(
+        agenda.actions,
+        agenda.today,
+        environment(root),
+        name="Mine\x1b]0;x\x07\rtoo",
+        fields=CALENDAR_FIELDS,
+        alarm=time(9),
+    )
+    _assert_valid_text(data)
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["x-wr-calname"]) == "Mine]0;x too"
+    [event] = calendar.walk("VEVENT")
+    notes = "long " * 399 + "long \nfirst\nsecond\nthird\nfourth\nfifth end\n\nFile:"
+    assert notes in str(event["description"])
+    [vevent] = vobject.readOne(data.decode("utf-8")).vevent_list
+    assert notes in vevent.description.value
+    assert vevent.valarm.description.value == "Follow-up call: Dana Smith (Acme Corp)"
+
+
+def test_a_file_name_that_is_not_utf8_is_in_the_feed(run, make_root) -> None:
+    root = make_root({"glob\udcffex.md": LEAD})  # the byte 0xff, as Python reads it
+    first = run(root, "ics", "--today", "2026-11-05", "-o", "calendar.ics")
+    assert first.exit_code == 0, first.output
+    data = (root / "calendar.ics").read_bytes()
+    assert RAW_CONTROL.search(data) is None
+    [event] = _events(data)
+    assert str(event["description"]).endswith("File: journal/glob\ufffdex.md")
+    run(root, "ics", "--today", "2026-11-06", "-o", "calendar.ics")
+    assert _events((root / "calendar.ics").read_bytes())[0]["uid"] == event["uid"]
+
+
+# --- Gone quiet: a decision, as the due list says, not one more overdue call ----------------
+
+
+def test_an_action_gone_quiet_says_so_and_how_to_close_it(run, make_root) -> None:
+    """Globex applied Mon 2 Nov: on Tue 1 Dec, 29 days on, it has gone quiet."""
+    root = make_root({"globex.md": LEAD})
+    due = run(root, "due", "--today", "2026-12-01").stdout
+    assert "GONE QUIET (1)" in due and "jobsite log journal/globex.md closed" in due
+    [quiet] = _events(run(root, "ics", "--today", "2026-12-01").stdout_bytes)
+    assert str(quiet["summary"]) == "Gone quiet: Globex"
+    assert quiet.decoded("dtstart") == date(2026, 12, 1)
+    assert str(quiet["description"]).startswith(
+        "Globex\n\nNo answer since Mon 2026-11-02: call once more, or close it with "
+        "jobsite log journal/globex.md closed\nCall with the three-part message"
+    )
+    assert "Overdue" not in str(quiet["description"])
+    [late] = _events(run(root, "ics", "--today", "2026-11-29").stdout_bytes)  # 27 days: not yet
+    assert str(late["summary"]) == "Follow-up call: Globex"
+    assert "Overdue: it was due on Thu 2026-11-05." in str(late["description"])
+    assert late["uid"] == quiet["uid"]  # the same event, now a decision
+
+
+@pytest.mark.parametrize(
+    ("fields", "summary", "says"),
+    [
+        (["action", "company"], "Gone quiet: Globex", "call once more, or close it.\n"),
+        (["company", "file"], "Follow-up: Globex", "Overdue: it was due on Thu 2026-11-05."),
+    ],
+)
+def test_gone_quiet_in_a_feed_of_some_fields(make_root, fields, summary, says) -> None:
+    """The command names the file, so only a feed showing the file has it; one that does not
+    show what to do shows the dates alone, as of any overdue call."""
+    from jobsite.agenda import build_agenda
+    from jobsite.site.ics import render_calendar
+    from jobsite.site.templates import environment
+
+    root = make_root({"globex.md": LEAD})
+    agenda = build_agenda(root, date(2026, 12, 1), use_cache=False)
+    data = render_calendar(agenda.actions, agenda.today, environment(root), fields=fields)
+    [event] = _events(data)
+    assert str(event["summary"]) == summary
+    assert says in str(event["description"]) + "\n"
+    assert "jobsite log" not in str(event["description"])
+
+
+def test_gone_quiet_in_another_language(run, make_root) -> None:
+    root = make_root({"globex.md": LEAD}, "language: de")
+    [event] = _events(run(root, "ics", "--today", "2026-12-01").stdout_bytes)
+    assert str(event["summary"]) == "Verstummt: Globex"
+    assert "Keine Antwort seit" in str(event["description"])

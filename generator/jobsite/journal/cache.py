@@ -24,6 +24,7 @@ racy-timestamp rule of `journal.load`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import io
@@ -52,6 +53,10 @@ from jobsite.journal import (
 
 FOLDER = ".jobsite-cache"
 _FILE = "cache.pickle"
+# What earlier versions wrote in its place, a file a section, each left behind since: removed
+# when the cache is written. Only these names: the folder holds other things of jobsite's
+# (`due.pickle` of jobsite.dueview, the `originals/` that `jobsite adopt` keeps).
+_OBSOLETE = ("journal.pickle", "plans.pickle", "holidays.pickle")
 # The classes the cache may hold besides plain values and `datetime.date`: jobsite's own
 # frozen values, by module.
 _CLASSES = {
@@ -136,8 +141,8 @@ class Cache:
         self._changed = True
 
     def save(self) -> None:
-        """Write the cache atomically where a section changed; on any failure (a read-only
-        root, a full disk) skip it."""
+        """Write the cache atomically where a section changed, and remove the files an earlier
+        version wrote in its place; on any failure (a read-only root, a full disk) skip it."""
         if self.folder is None or not self._changed or self._sections is None:
             return
         try:
@@ -157,7 +162,10 @@ class Cache:
             write_atomic(self.folder / _FILE, data, durable=False)
             self._changed = False
         except Exception:  # unwritable, or a value pickle cannot take: carry on without
-            pass
+            return
+        for name in _OBSOLETE:
+            with contextlib.suppress(OSError):  # gone already, a folder, not ours to remove
+                (self.folder / name).unlink()
 
     def clock(self) -> tuple[int, int] | None:
         """The file system's time now, in nanoseconds, and the device it was read on.

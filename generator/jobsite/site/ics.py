@@ -10,12 +10,14 @@ never of the day the feed was built.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import jinja2
 
+from jobsite.authoring.recording import close_command
 from jobsite.model import Action
 
 PRODID = "-//jobsite//follow-ups//EN"
@@ -23,6 +25,16 @@ PRODID = "-//jobsite//follow-ups//EN"
 # `render_calendar`).
 FULL = frozenset({"action", "company", "role", "contact", "phone", "email", "link", "file"})
 TEMPLATE = "calendar.txt"  # the words of each event: its summary and its description
+
+# What a journal's words may hold that no TEXT value may (RFC 5545 §3.3.11 forbids every
+# control but HTAB), or that would reorder what a calendar app shows: C0 controls but the
+# line feed, DEL, C1, the line and paragraph separators, the bidi embeddings, overrides and
+# isolates, and lone surrogates (a file name that is not UTF-8).
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_BREAK = re.compile("\r\n?|[\x85\u2028\u2029]")  # a line break, however written
+_SPACE = re.compile("[\t\x0b\x0c]")
+_DROPPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render_calendar(
@@ -69,7 +81,8 @@ def render_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name or str(words.NAME))  # type: ignore[attr-defined]
+    title = name or str(words.NAME)  # type: ignore[attr-defined]
+    calendar.add("x-wr-calname", plain(title, one_line=True))
     # A hint for subscribed calendars to fetch again twice a day.
     calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
@@ -98,7 +111,28 @@ def action_uid(action: Action) -> str:
     """The UID of an action: the same for the same file, action and triggering event."""
     trigger = action.trigger.date if action.trigger is not None else action.due
     key = f"{action.opportunity.path}\n{action.action}\n{trigger.isoformat()}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@jobsite"
+    # A file name that is not UTF-8 holds lone surrogates: hashed as the bytes it was read
+    # from (any other name's bytes are its UTF-8, as before).
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32] + "@jobsite"
+
+
+def plain(text: str, *, one_line: bool = False) -> str:
+    """`text` as a calendar may show it: every line break (CR LF, a lone CR, NEL, the line
+    and paragraph separators) a line feed, which icalendar writes as the `\\n` escape; a
+    tab, vertical tab or form feed a space (RFC 5545 allows a raw tab, but then the feed
+    holds no control at all but its line ends); every other control and every bidi
+    embedding, override or isolate dropped, the rest of the words kept; a lone surrogate
+    U+FFFD. `one_line` (a summary, the calendar's name): each line break a space."""
+    if _UNSAFE.search(text) is not None:  # rarely: one search, and nothing copied
+        text = _SURROGATE.sub("\ufffd", _DROPPED.sub("", _SPACE.sub(" ", _BREAK.sub("\n", text))))
+    return text.replace("\n", " ") if one_line else text
+
+
+def _text(value: str) -> str:
+    """A TEXT value as its content line holds it: made `plain`, then escaped by icalendar."""
+    from icalendar.prop import vText  # noqa: PLC0415 - lazy, as in `render_calendar`
+
+    return vText(plain(value)).to_ical().decode()
 
 
 _FOLD_AT = 75  # RFC 5545: a content line longer than 75 octets is folded
@@ -122,7 +156,7 @@ def _event(
 
     url = link(action) if link is not None else None
     day = today if action.bucket == "overdue" else action.due
-    summary = vText(str(words.summary(action, fields))).to_ical().decode()
+    summary = vText(plain(str(words.summary(action, fields)), one_line=True)).to_ical().decode()
     reminder = []
     if alarm is not None:
         trigger = vDuration(alarm).to_ical().decode()
@@ -134,6 +168,7 @@ def _event(
             "END:VALARM",
         ]
     person = person_link(action) if person_link is not None else None
+    close = close_command(action) if action.quiet and "file" in fields else None
     lines = [
         "BEGIN:VEVENT",
         "SUMMARY:" + summary,
@@ -144,7 +179,7 @@ def _event(
         f"DTSTAMP:{stamp}",
         "UID:" + vText(action_uid(action)).to_ical().decode(),
         "CATEGORIES:jobsite",
-        "DESCRIPTION:" + vText(str(words.description(action, fields, person))).to_ical().decode(),
+        "DESCRIPTION:" + _text(str(words.description(action, fields, person, close))),
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block time
         *(["URL:" + vUri(url).to_ical().decode()] if url else []),
         *reminder,
