@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 _QUOTED_LIMIT = 80  # a quoted value longer than this is cut: a message stays one short line
@@ -82,6 +83,11 @@ def misspelling_of(word: str, known: Iterable[str]) -> str | None:
     """The known word that `word` misspells, if any: one letter wrong, missing, extra or two
     swapped (`evnets`, `contcts`, `stauts`), or two such slips in a word of seven letters or
     more (`folowup`). The nearest wins; None where none is that near, or `word` is known."""
+    return _misspelling_of(word, tuple(known))
+
+
+@lru_cache(maxsize=4096)  # a journal asks of the same few unknown keys in every file
+def _misspelling_of(word: str, known: tuple[str, ...]) -> str | None:
     best: tuple[int, str] | None = None
     for candidate in known:
         if word == candidate:

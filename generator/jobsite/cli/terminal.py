@@ -26,7 +26,6 @@ import codecs
 import contextlib
 import os
 import re
-import secrets
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -44,7 +43,9 @@ UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
     "\ud800-\udfff]|\r(?!\n)"
 )
-_TOKEN = "\x00" + secrets.token_hex(8)  # stands for ESC in `style`'s output, this process only
+# Stands for ESC in `style`'s output, this process only: unguessable by a file's text (os's
+# random bytes, as `secrets` takes them, without importing it on every command's start).
+_TOKEN = "\x00" + os.urandom(8).hex()
 _STYLED = re.compile(re.escape(_TOKEN) + r"(\[[0-9;]*m)")
 
 
