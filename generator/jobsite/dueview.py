@@ -216,7 +216,11 @@ def _read(path: Path) -> tuple[tuple[object, ...], DueView] | None:
         kept = _Unpickler(io.BytesIO(path.read_bytes())).load()
     except Exception:  # whatever is wrong with the file, it is only a cache
         return None
-    if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], DueView):
+    if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], DueView)):
+        return None
+    made_from = kept[0]
+    # The state is compared whole; its journal folder (second last) is read before that.
+    if isinstance(made_from, tuple) and len(made_from) >= 2 and isinstance(made_from[-2], str):
         return kept
     return None
 

@@ -156,7 +156,15 @@ class _Planted:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not a pickle", pickle.dumps(_Planted()), pickle.dumps(("key", "not a view"))],
+    [
+        b"",
+        b"not a pickle",
+        pickle.dumps(_Planted()),
+        pickle.dumps(("key", "not a view")),
+        # A view with a state of the wrong shape: no journal folder to compare.
+        pickle.dumps(((), DueView(date(2026, 11, 26), 7, 28, (), (), (), 0))),
+        pickle.dumps(((1, 2), DueView(date(2026, 11, 26), 7, 28, (), (), (), 0))),
+    ],
 )
 def test_a_bad_or_planted_file_is_ignored_and_replaced(root, run, made, content) -> None:
     expected = due(run, root)
