@@ -14,13 +14,14 @@ the command prints nothing, so a scheduled job sends no empty message.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from jobsite.agenda import Agenda
 from jobsite.authoring.recording import close_command, log_command
+from jobsite.cues import cue as english_cue
 from jobsite.journal.config import CONFIG_FILE, read_config
 from jobsite.model import Action, Contact, Event, Opportunity
 from jobsite.site.repository import Repository, github_repository
@@ -124,15 +125,21 @@ def repository_of_root(root: Path, environ: Mapping[str, str]) -> Repository | N
     )
 
 
-def render_digest(digest: Digest, form: str, env: object) -> str:
+def render_digest(
+    digest: Digest, form: str, env: object, cue: Callable[[Action], str] | None = None
+) -> str:
     """The digest as `form` (one of `FORMATS`): Markdown (a GitHub issue's body), plain text
-    (a mail, a push message) or JSON (a phone's shortcut); "" for an empty digest."""
+    (a mail, a push message) or JSON (a phone's shortcut); "" for an empty digest. `cue` is
+    the line to say of each call (`jobsite.cues.cue` in the digest's language; English by
+    default)."""
     if not digest:
         return ""
     if form == "json":
         return json.dumps(_as_json(digest), ensure_ascii=True, indent=2) + "\n"
     template = "digest.md" if form == "markdown" else "digest.txt"
-    return env.get_template(template).render(digest=digest)  # type: ignore[attr-defined]
+    return env.get_template(template).render(  # type: ignore[attr-defined]
+        digest=digest, cue=cue or english_cue
+    )
 
 
 def render_logged(logged: Logged, form: str, env: object) -> str:

@@ -46,6 +46,39 @@ def test_the_calls_are_those_of_jobsite_today_in_its_order(run) -> None:
     assert text.count("   Log: jobsite log ") == 6
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_line_to_say_is_the_one_jobsite_today_prints(run, make_root, language) -> None:
+    """One cue in one place (`jobsite.cues`): the digest says what the call sheet says, in
+    the same words, only with its own way of writing a day."""
+    root = make_root(
+        {
+            "massive.md": """\
+                ---
+                company: Massive Dynamic
+                contacts: [{name: Nina Sharpe}]
+                events: [2026-11-20 applied, 2026-11-24 interview]
+                ---
+                """
+        },
+        settings=f"language: {language}",
+    )
+    cues = ("Say", "Write", "Sagen Sie", "Schreiben")
+
+    def said(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip().startswith(cues)]
+
+    today = said(run(root, "today", "--today", "2026-11-25").stdout)
+    digest = said(run(root, "digest", "--today", "2026-11-25").stdout)
+    assert len(today) == len(digest) == 2
+    day = {
+        "en": ("Tue 2026-11-24", "Tue 24 Nov 2026"),
+        "de": ("Di. 2026-11-24", "Di., 24. Nov. 2026"),
+    }
+    written_today, written_digest = day[language]
+    assert [line.replace(written_today, written_digest) for line in today] == digest
+    assert all(written_digest in line for line in digest)  # the note too says the day met
+
+
 def test_each_call_carries_its_context(run, make_root) -> None:
     root = make_root({"acme.md": ACME})
     text = run(root, "digest", "--today", "2026-11-13").stdout

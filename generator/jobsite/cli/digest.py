@@ -70,8 +70,14 @@ def digest(
             environment(root, agenda.settings.language),
         )
     else:
+        from jobsite.cli.sheet import Words  # noqa: PLC0415 - the call sheet's words
+        from jobsite.cues import cue  # noqa: PLC0415
+
+        env = environment(root, agenda.settings.language)
+        words, day = Words.of(root, agenda.settings.language), env.filters["day"]
         made = core.build_digest(agenda, core.repository_of_root(root, os.environ))
-        text = core.render_digest(made, form, environment(root, agenda.settings.language))
+        # The line to say, as `jobsite today` says it, with the digest's way of writing days.
+        text = core.render_digest(made, form, env, lambda action: cue(action, words.gettext, day))
     if text:
         # Each line made inert: a journal's value never drives the terminal.
         click.echo("\n".join(inert(line) for line in text.splitlines()))

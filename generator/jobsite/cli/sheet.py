@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jobsite.authoring.recording import log_command
 from jobsite.cli.terminal import style
+from jobsite.cues import cue
 from jobsite.journal.settings import Me
 from jobsite.model import Action, Opportunity
 from jobsite.words import inert, iso_day
@@ -164,51 +165,8 @@ def _format_call(number: int, action: Action, words: Words) -> list[str]:
         lines.append(pad + "  ".join(reach))
     else:
         lines.append(pad + _("No contact yet: add one under contacts"))
-    lines.append(pad + cue(action, words))
+    lines.append(pad + cue(action, words.gettext, words.day))
     command = log_command(action)
     if command is not None:
         lines.append(pad + style(_("Log: %(command)s") % {"command": inert(command)}, dim=True))
     return lines
-
-
-def cue(action: Action, words: Words = ENGLISH) -> str:
-    """The one line that reminds you what to say (or write), as the scripts say it."""
-    _ = words.gettext
-    opportunity, trigger = action.opportunity, action.trigger
-    met = {"day": words.day(trigger.date)} if trigger is not None else None
-    meeting = trigger is not None and trigger.type == "meeting"
-    networking = meeting or opportunity.kind == "networking"
-    kind = action.action
-    if kind == "follow-up-call" and opportunity.kind == "networking":
-        return _(
-            "Say: you know they are busy · did they receive your message? · "
-            "is there anything you can do to improve your chances?"
-        )
-    if kind == "follow-up-call":
-        return _(
-            "Say: you know they are busy · did they receive your application? · "
-            "is there anything you can do to improve your chances?"
-        )
-    if kind == "thank-you-call" and networking:
-        if met:
-            return _("Say: thank you for meeting on %(day)s · keep the door open.") % met
-        return _("Say: thank you for meeting · keep the door open.")
-    if kind == "thank-you-call":
-        if met:
-            return _("Say: thank you for meeting on %(day)s · reconfirm your interest.") % met
-        return _("Say: thank you for meeting · reconfirm your interest.")
-    if kind == "check-in-call":
-        return _("Say: you are still very interested and look forward to moving ahead · any news?")
-    if kind == "handwritten-note":
-        contact = opportunity.primary_contact
-        address = contact.address if contact is not None else None
-        lines = [inert(line.strip()) for line in (address or "").splitlines() if line.strip()]
-        if lines:
-            to = {"address": ", ".join(lines), **(met or {})}
-            if met:
-                return _("Write: thank them for meeting on %(day)s · mail to %(address)s.") % to
-            return _("Write: thank them for meeting · mail to %(address)s.") % to
-        if met:
-            return _("Write: thank them for meeting on %(day)s · no address yet.") % met
-        return _("Write: thank them for meeting · no address yet.")
-    return _("The interview is today: a thank-you call and a note tomorrow.")
