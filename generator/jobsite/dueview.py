@@ -64,8 +64,8 @@ class Lead(NamedTuple):
 
 
 class DueView(NamedTuple):
-    """Everything `jobsite due` prints, for one root on one day. (A named tuple too: the
-    warm path imports no `dataclasses`, and with it no `inspect`.)"""
+    """Everything `jobsite due` prints, for one root on one day. (A named tuple, as `Row`:
+    the module then needs no `dataclasses`, and the view reads back as plain tuples do.)"""
 
     today: date
     horizon_days: int
