@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -37,6 +38,15 @@ _DROPPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+@dataclass
+class KeptEvents:
+    """The events of the last feed, each by what it was made from: under `jobsite serve`, a
+    rebuild words again only the events whose action or links changed."""
+
+    made_with: object = None  # the words and the feed's day, fields and alarm
+    events: dict[Hashable, tuple[object, bytes]] = field(default_factory=dict)
+
+
 def render_calendar(
     actions: Sequence[Action],
     today: date,
@@ -47,6 +57,7 @@ def render_calendar(
     person_link: Callable[[Action], str | None] | None = None,
     fields: Collection[str] | None = None,
     alarm: time | None = None,
+    kept: KeptEvents | None = None,
 ) -> bytes:
     """An iCalendar file with one all-day event per action, in the order of guide/rules.md §6.
 
@@ -66,7 +77,8 @@ def render_calendar(
     `role`, `contact` (name and title), `phone`, `email`, `notes` (the contact's notes and
     those of the event the action follows), `link` (the page's URL) and `file` (the
     journal file). The dates are always there. None: everything but the notes, as
-    `jobsite ics` writes it.
+    `jobsite ics` writes it. `kept`: the events of the last feed, to reuse where made from
+    the same (and to keep this feed's, for the next).
 
     The calendar's own properties are written by `icalendar`; each event's lines are put
     together here from icalendar's value types (their escaping) and its line folding, in the
@@ -91,19 +103,36 @@ def render_calendar(
     shown = FULL if fields is None else frozenset(fields)
     ordered = sorted(actions, key=lambda a: a.sort_key)
     trigger = None if alarm is None else timedelta(hours=alarm.hour, minutes=alarm.minute)
-    events = [
-        _event(
-            action,
-            today=today,
-            stamp=stamp,
-            link=link if "link" in shown else None,
-            person_link=person_link if "link" in shown else None,
-            fields=shown,
-            words=words,
-            alarm=trigger,
-        )
-        for action in ordered
-    ]
+    made_with = (words, stamp, shown, trigger)
+    if kept is not None and kept.made_with != made_with:
+        kept.made_with, kept.events = made_with, {}
+    last = kept.events if kept is not None else {}
+    made: dict[Hashable, tuple[object, bytes]] = {}
+    events = []
+    for action in ordered:
+        url = link(action) if link is not None and "link" in shown else None
+        person = person_link(action) if person_link is not None and "link" in shown else None
+        # An action is equal to another of the same dates whatever its file says.
+        key = (action.opportunity.path, action.action)
+        facts = (action, action.opportunity, action.trigger, url, person)
+        kept_event = last.get(key)
+        if kept_event is not None and kept_event[0] == facts:
+            event = kept_event[1]
+        else:
+            event = _event(
+                action,
+                today=today,
+                stamp=stamp,
+                url=url,
+                person=person,
+                fields=shown,
+                words=words,
+                alarm=trigger,
+            )
+        made[key] = (facts, event)
+        events.append(event)
+    if kept is not None:
+        kept.events = made
     return head + b"".join(events) + b"END:VCALENDAR" + end
 
 
@@ -143,8 +172,8 @@ def _event(
     *,
     today: date,
     stamp: str,
-    link: Callable[[Action], str | None] | None,
-    person_link: Callable[[Action], str | None] | None,
+    url: str | None,
+    person: str | None,
     fields: frozenset[str],
     words: Any,
     alarm: timedelta | None,
@@ -154,7 +183,6 @@ def _event(
     from icalendar.parser import Contentline, Contentlines  # noqa: PLC0415 - lazy, as above
     from icalendar.prop import vDuration, vText, vUri  # noqa: PLC0415
 
-    url = link(action) if link is not None else None
     day = today if action.bucket == "overdue" else action.due
     summary = vText(plain(str(words.summary(action, fields)), one_line=True)).to_ical().decode()
     reminder = []
@@ -167,7 +195,6 @@ def _event(
             f"TRIGGER;RELATED=START:{trigger}",
             "END:VALARM",
         ]
-    person = person_link(action) if person_link is not None else None
     close = close_command(action) if action.quiet and "file" in fields else None
     lines = [
         "BEGIN:VEVENT",

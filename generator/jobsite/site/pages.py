@@ -10,7 +10,7 @@ generator small. What each page shows is decided by its template, from the one c
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,10 @@ from markupsafe import Markup
 from jobsite.agenda import Agenda
 from jobsite.model import Action
 from jobsite.report import as_csv
-from jobsite.site.context import build_context
+from jobsite.site.context import ScriptFill, build_context
 from jobsite.site.emails import EmailLinks
-from jobsite.site.folders import template_folders
+from jobsite.site.folders import shared_folders, template_folders
+from jobsite.site.memo import PageMemo, outline
 from jobsite.site.repository import Repository
 from jobsite.site.templates import SCRIPT_KINDS, clear_caches, environment, icon_data
 
@@ -75,12 +76,15 @@ def render_site(
     search: bool = True,
     repository: Repository | None = None,
     calendar: str | None = None,
+    memo: PageMemo | None = None,
 ) -> RenderedSite:
     """Every generated page of the site of `agenda`, and the assets those pages use.
 
     `slug_for` names the company pages and `person_slug_for` the people's, `search` says
     whether the site has a search box, `repository` where the journal can be edited on
     GitHub and `calendar` the path of the site's calendar feed (see `context.build_context`).
+    With `memo` (under `jobsite serve`), a company or person page made from the same facts
+    as at the last render is not rendered again.
     """
     clear_caches()  # each build reads the templates and icons afresh
     env = environment(agenda.root, agenda.settings.language)
@@ -96,7 +100,7 @@ def render_site(
     mailto = EmailLinks(env, context)
     once = _Once()
 
-    def render(path: str, template: str, **values: object) -> None:
+    def render(path: str, template: str, **values: object) -> str:
         here = posixpath.dirname(path)
 
         def url(target: str) -> str:
@@ -105,25 +109,60 @@ def render_site(
         def file_url(target: str) -> str:
             return _relative_url(here, target, True).removesuffix("/")
 
-        pages[path] = env.get_template(template).render(
-            site=context, url=url, file_url=file_url, mailto=mailto, once=once, **values
+        def card(macro: jinja2.runtime.Macro, *given: object) -> Markup:
+            # What a card shows depends on its page's folder (its links), the outline and
+            # what the macro is given; under serve, the last rebuild's is kept (`memo`).
+            if memo is None:
+                return Markup(macro(*given))
+            key = (here, macro.name, *map(_named, given))
+            facts = tuple(map(_whole, given))
+            return Markup(memo.part(key, facts, lambda: Markup(macro(*given))))
+
+        return env.get_template(template).render(
+            site=context,
+            url=url,
+            file_url=file_url,
+            mailto=mailto,
+            once=once,
+            card=card,
+            **values,
         )
 
-    render("index.md", "home.md")
-    render("today/index.md", "today.md")
-    render("due/index.md", "due.md")
-    render("companies/index.md", "companies.md")
+    def page(path: str, template: str, facts: object, **values: object) -> None:
+        """A page that shows only `facts` of the journal, and the site's outline."""
+        if memo is None:
+            pages[path] = render(path, template, **values)
+        else:
+            pages[path] = memo.page(path, facts, lambda: render(path, template, **values))
+
+    if memo is not None:
+        memo.begin(
+            outline(
+                context,
+                agenda.settings,
+                shared_folders(agenda.root),
+                directory_urls,
+                agenda.settings.language,
+            )
+        )
+    pages["index.md"] = render("index.md", "home.md")
+    pages["today/index.md"] = render("today/index.md", "today.md")
+    pages["due/index.md"] = render("due/index.md", "due.md")
+    pages["companies/index.md"] = render("companies/index.md", "companies.md")
     for company in context.companies:
-        render(f"{company.path}index.md", "company.md", company=company)
-    render("people/index.md", "people.md")
+        page(f"{company.path}index.md", "company.md", company, company=company)
+    pages["people/index.md"] = render("people/index.md", "people.md")
     for view in context.network.index:
-        render(f"{view.path}index.md", "person.md", view=view, person_page=view)
-    render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS)
+        page(f"{view.path}index.md", "person.md", view, view=view, person_page=view)
+    pages["scripts/index.md"] = render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS)
     for kind in SCRIPT_KINDS:
-        render(f"scripts/{kind}/index.md", "script.md", kind=kind, fills=context.needing(kind))
-    render("stats/index.md", "stats.md")
-    render("report/index.md", "report.md", csv=REPORT_CSV)
-    render("tags/index.md", "tags.md")
+        path = f"scripts/{kind}/index.md"
+        pages[path] = render(path, "script.md", kind=kind, fills=context.needing(kind))
+    pages["stats/index.md"] = render("stats/index.md", "stats.md")
+    pages["report/index.md"] = render("report/index.md", "report.md", csv=REPORT_CSV)
+    pages["tags/index.md"] = render("tags/index.md", "tags.md")
+    if memo is not None:
+        memo.end()
     company_pages = {path: company.path for path, company in context.company_of.items()}
     # A byte-order mark first: Excel reads a CSV without one in the computer's own code
     # page, and a name like "Müller" would arrive garbled.
@@ -172,6 +211,23 @@ class _Once:
         if made is None:
             made = self._made[key] = Markup(macro(action))
         return made
+
+
+def _named(given: object) -> Hashable:
+    """Which action a card is of (a prefilled script's too), for `card`."""
+    action = given.action if isinstance(given, ScriptFill) else given
+    if isinstance(action, Action):
+        return (action.opportunity.path, action.action)
+    return given  # type: ignore[return-value] - a flag, such as `show_company`
+
+
+def _whole(given: object) -> object:
+    """What a card is made from, to compare whole: an action is equal to another of the same
+    dates whatever its file says, so its opportunity and the event it follows are added."""
+    action = given.action if isinstance(given, ScriptFill) else given
+    if isinstance(action, Action):
+        return (given, action.opportunity, action.trigger)
+    return given
 
 
 def _relative_url(here: str, target: str, directory_urls: bool) -> str:

@@ -32,8 +32,9 @@ from jobsite.journal.settings import OPTION_NAMES, UNSET, Settings, locator, set
 from jobsite.model import Action
 from jobsite.site import PLUGIN_LOGGER, privacy
 from jobsite.site.folders import TEMPLATES_FOLDER
-from jobsite.site.ics import render_calendar
+from jobsite.site.ics import KeptEvents, render_calendar
 from jobsite.site.incremental import KeptFiles
+from jobsite.site.memo import PageMemo
 from jobsite.site.pages import navigation, render_site
 from jobsite.site.protect import (
     ProtectedBuild,
@@ -96,14 +97,20 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _shown: dict[str, str] = {}  # noqa: RUF012 - the same
     _kept: KeptFiles | None = None  # under `jobsite serve`: see on_startup
     _index: ServeIndex | None = None  # the same
+    _memo: PageMemo | None = None  # the same
+    _events: KeptEvents | None = None  # the same
+    _stashes: dict[str, tuple[str, Stashed]] = {}  # noqa: RUF012 - under `serve`, replaced
     _pages: frozenset[str] = frozenset()  # under `serve`: this build's pages, by URL
     _rebuilt: frozenset[str] = frozenset()  # ... and those it renders
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Under `jobsite serve`, keep the generated files and the search index from one
-        rebuild to the next, so that a rebuild renders only the pages that changed."""
+        """Under `jobsite serve`, keep the generated files, the search index and the rendered
+        pages from one rebuild to the next, so that a rebuild renders only what changed."""
         self._kept = KeptFiles() if self.serving else None
         self._index = ServeIndex() if self.serving else None
+        self._memo = PageMemo() if self.serving else None
+        self._events = KeptEvents() if self.serving else None
+        self._stashes = {}
         self._salt = self._site_key = None
         self._built = 0
 
@@ -175,9 +182,10 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             search=protected is None and privacy.has_search(config),
             repository=repository_of(config),
             calendar=feed,
+            memo=self._memo,
         )
         # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`).
-        self._generated = {path: stash(page) for path, page in site.pages.items()}
+        self._generated = {path: self._stash(path, page) for path, page in site.pages.items()}
         self._for_search, self._shown = {}, {}
         markdown = {path: page.markdown for path, page in self._generated.items()}
         calendars = {}
@@ -192,6 +200,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
                 person_link=_page_link(config.site_url, site.person_pages),
                 fields=fields,
                 alarm=self.settings.calendar_alarm,
+                kept=self._events,
             )
         # A protected build seals the downloads with every other file (`protect`).
         for path, content in {**markdown, **site.assets, **site.downloads, **calendars}.items():
@@ -207,6 +216,15 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         if not config.nav:
             config.nav = navigation(words_of(environment(root, self.settings.language)))
         return files
+
+    def _stash(self, path: str, page: str) -> Stashed:
+        """The page split (`stash`); under `serve`, the last rebuild's split of the same page."""
+        if self._kept is None:
+            return stash(page)
+        last = self._stashes.get(path)
+        stashed = last[1] if last is not None and last[0] == page else stash(page)
+        self._stashes[path] = (page, stashed)
+        return stashed
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Under `serve`, once the files are final: whether this rebuild must be whole."""
