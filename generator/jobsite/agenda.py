@@ -106,18 +106,27 @@ class Agenda:
 
 
 def load_root(
-    root: Path, today: date, *, settings: Settings | None = None, use_cache: bool = True
+    root: Path,
+    today: date,
+    *,
+    settings: Settings | None = None,
+    use_cache: bool = True,
+    cache: Cache | None = None,
 ) -> Loaded:
     """The settings, the journal and the calendar of the journal root `root`, for a command
     acting on `today`.
 
     `settings` are the root's as MkDocs resolved them (the plugin passes its own); by default
-    they are read from the root's mkdocs.yml. Raises `SettingsError` for a bad setting (the
-    country and subdivision are checked on `today`'s year, even for an empty journal) and
+    they are read from the root's mkdocs.yml. `cache` is the root's cache as an earlier call
+    left it (`jobsite serve` keeps one from a rebuild to the next: what a file unchanged
+    since parses to, and its plan, are then the very objects of the last rebuild); by
+    default it is read afresh. Raises `SettingsError` for a bad setting (the country and
+    subdivision are checked on `today`'s year, even for an empty journal) and
     `JournalError` when there is no journal folder.
     """
     settings = settings if settings is not None else load_settings(root)
-    cache = Cache(root if use_cache else None)
+    if cache is None or not use_cache:
+        cache = Cache(root if use_cache else None)
     stamp = _holidays_stamp()
     table = _holiday_table(cache.get(_HOLIDAYS), stamp)
     if use_cache:
@@ -139,14 +148,15 @@ def build_agenda(
     published: bool = False,
     use_cache: bool = True,
     review_from: date | None = None,
+    cache: Cache | None = None,
 ) -> Agenda:
     """Load the root's journal and plan every action for `today`.
 
     `published` applies the `redact` setting, for what the site and the calendar publish;
     `review_from` has each plan carry the follow-ups it owed since that day (the weekly
-    review). Raises as `load_root` does.
+    review); `cache`, as for `load_root`. Raises as `load_root` does.
     """
-    loaded = load_root(root, today, settings=settings, use_cache=use_cache)
+    loaded = load_root(root, today, settings=settings, use_cache=use_cache, cache=cache)
     settings, journal, cache = loaded.settings, loaded.journal, loaded.cache
     key = _plans_key(today, settings, review_from, loaded.stamp)
     keep = not (published and settings.redact)  # redacted plans are not kept

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobsite.agenda import Agenda, build_agenda
+from jobsite.journal.cache import Cache
 from jobsite.site.ics import KeptEvents, render_calendar
 from jobsite.site.memo import PageMemo
 from jobsite.site.pages import render_site
@@ -213,3 +214,21 @@ def test_edits_one_after_another_give_the_pages_of_a_whole_render(
             continue  # an earlier edit took away what this one changes
         assert serving.pages() == _whole(root), f"after {edits}"
         assert serving.calendar() == _calendar(root, TODAY, None), f"after {edits}"
+
+
+def test_a_cache_kept_in_memory_hands_back_the_plans_of_unchanged_files(root: Path) -> None:
+    """`jobsite serve` keeps the root's cache between rebuilds: an unchanged file's plan is
+    the very object of the last rebuild, so comparing the facts of its pages costs nothing,
+    and an edited file's plan is made again."""
+    cache = Cache(root)
+    first = build_agenda(root, TODAY, review_from=review_start(TODAY), cache=cache)
+    EDITS["a note in the body"](root)
+    second = build_agenda(root, TODAY, review_from=review_start(TODAY), cache=cache)
+    paths = [plan.opportunity.path for plan in second.plans]
+    assert paths == [plan.opportunity.path for plan in first.plans]
+    for before, after in zip(first.plans, second.plans, strict=True):
+        if after.opportunity.path == ACME:
+            assert after is not before
+            assert after.opportunity.body.endswith("One more thing to ask Dana.\n")
+        else:
+            assert after is before

@@ -3,6 +3,7 @@ answers only requests addressed to it (issue 8: no DNS rebinding)."""
 
 from __future__ import annotations
 
+import gc
 import http.client
 import os
 import re
@@ -15,6 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from jobsite.site.serve import _Collector
 
 from conftest import REPO
 
@@ -207,3 +210,17 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(root: Path, run) -> None:
         f"serve: cannot listen on 127.0.0.1:{port}: address already in use "
         f"(another server has it: stop it, or pick another with -a 127.0.0.1:{port + 1})\n"
     )
+
+
+def test_a_rebuild_puts_off_collecting_cycles_until_it_is_over() -> None:
+    """A rebuild runs with Python's cycle collector off (it went through everything `serve`
+    keeps, several times a rebuild), and a whole collection follows soon after."""
+    collector = _Collector()
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    later = collector._later
+    assert later is not None and later.daemon
+    later.join(timeout=5)
+    assert later.finished.is_set()

@@ -308,6 +308,8 @@ def _anchor(path: str, action: str) -> str:
 def _display_name(members: list[Opportunity]) -> str:
     """The spelling most of a company's files use; on a tie, the one used first in time."""
     counts = Counter(" ".join(o.company.split()) for o in members)
+    if len(counts) == 1:  # most companies: one spelling
+        return next(iter(counts))
 
     def first_used(name: str) -> date:
         dates = [e.date for o in members if " ".join(o.company.split()) == name for e in o.events]

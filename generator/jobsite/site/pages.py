@@ -21,10 +21,11 @@ from markupsafe import Markup
 from jobsite.agenda import Agenda
 from jobsite.model import Action
 from jobsite.report import as_csv
-from jobsite.site.context import ScriptFill, build_context
+from jobsite.site.context import CompanyView, ScriptFill, build_context
 from jobsite.site.emails import EmailLinks
 from jobsite.site.folders import shared_folders, template_folders
 from jobsite.site.memo import PageMemo, outline
+from jobsite.site.network import PersonView
 from jobsite.site.repository import Repository
 from jobsite.site.templates import SCRIPT_KINDS, clear_caches, environment, icon_data
 
@@ -214,10 +215,13 @@ class _Once:
 
 
 def _named(given: object) -> Hashable:
-    """Which action a card is of (a prefilled script's too), for `card`."""
+    """Which action a card is of (a prefilled script's too), or which company or person a
+    row is of, for `card`."""
     action = given.action if isinstance(given, ScriptFill) else given
     if isinstance(action, Action):
         return (action.opportunity.path, action.action)
+    if isinstance(given, CompanyView | PersonView):
+        return given.path
     return given  # type: ignore[return-value] - a flag, such as `show_company`
 
 

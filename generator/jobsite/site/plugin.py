@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from jobsite.agenda import build_agenda
 from jobsite.errors import JobsiteError
+from jobsite.journal.cache import FOLDER, Cache
 from jobsite.journal.settings import OPTION_NAMES, UNSET, Settings, locator, settings_from
 from jobsite.model import Action
 from jobsite.site import PLUGIN_LOGGER, privacy
@@ -99,6 +100,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _index: ServeIndex | None = None  # the same
     _memo: PageMemo | None = None  # the same
     _events: KeptEvents | None = None  # the same
+    _cache: Cache | None = None  # the same: the journal's parses and plans, kept in memory
     _stashes: dict[str, tuple[str, Stashed]] = {}  # noqa: RUF012 - under `serve`, replaced
     _pages: frozenset[str] = frozenset()  # under `serve`: this build's pages, by URL
     _rebuilt: frozenset[str] = frozenset()  # ... and those it renders
@@ -111,6 +113,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         self._memo = PageMemo() if self.serving else None
         self._events = KeptEvents() if self.serving else None
         self._stashes = {}
+        self._cache = None
         self._salt = self._site_key = None
         self._built = 0
 
@@ -161,8 +164,15 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         today = self.today or date.today()
         try:
             # `published`: with the `redact` setting applied, to the pages and calendar alike.
+            if self.serving and (self._cache is None or self._cache.folder != root / FOLDER):
+                self._cache = Cache(root)  # read once, kept for the rebuilds
             agenda = build_agenda(
-                root, today, settings=self.settings, published=True, review_from=review_start(today)
+                root,
+                today,
+                settings=self.settings,
+                published=True,
+                review_from=review_start(today),
+                cache=self._cache,
             )
         except JobsiteError as error:
             raise ConfigurationError(str(error)) from None
