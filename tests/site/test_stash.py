@@ -85,7 +85,7 @@ def test_what_search_needs_not_read_is_set_aside_until_it_has_read_the_page() ->
 
 
 def test_a_page_without_markdown_is_one_placeholder() -> None:
-    expected = Stashed("<!-- jobsite:html 0 -->\n", ("<p>only html</p>",))
+    expected = Stashed.of("<!-- jobsite:html 0 -->\n", ("<p>only html</p>",))
     assert stash("<p>only html</p>\n") == expected
 
 
@@ -124,7 +124,7 @@ def test_the_site_is_the_same_as_with_every_page_through_markdown(tmp_path, monk
     _build(stashed)
     whole = _sample(tmp_path / "whole")
     # The old way: the whole page is the Markdown, nothing is kept aside.
-    monkeypatch.setattr(jobsite.site.plugin, "stash", lambda page: Stashed(_unmarked(page), ()))
+    monkeypatch.setattr(jobsite.site.plugin, "stash", lambda page: Stashed.of(_unmarked(page), ()))
     _build(whole)
     expected = _articles(whole / "site")
     assert len(expected) > 20
@@ -191,3 +191,47 @@ def test_search_reads_a_company_page_without_its_action_cards(tmp_path, monkeypa
     entry = next(d for d in index["docs"] if d["location"].startswith("companies/globex-corp"))
     assert "Morgan Lee" in entry["text"] and "Timeline" in entry["text"]
     assert "follow-up call to Morgan Lee" not in entry["text"]
+
+
+def test_the_html_is_kept_compressed_and_comes_back_as_it_was() -> None:
+    """Until its page is written, a page's HTML is kept compressed: what comes back is what
+    went in, whatever it holds (a name that is not ASCII, a file name that is not UTF-8)."""
+    cards = "".join(f'<li id="card-{n}">Müller · call {n} · ok</li>\n' for n in range(500))
+    odd = "<p>journal/caf\udce9.md</p>"
+    stashed = Stashed.of("<!-- jobsite:html 0 -->\n", (f"<ul>{cards}</ul>", odd), (cards,))
+    assert stashed.blocks == (f"<ul>{cards}</ul>", odd)
+    assert stashed.unsearched == (cards,)
+    assert len(stashed.packed) * 10 < len(cards.encode("utf-8")) * 2
+    assert "card-499" in stashed.anchors()
+    searched, whole = stashed.restored("<!-- jobsite:html 1 --><!-- jobsite:later 0 -->")
+    assert searched == odd + "<!-- jobsite:later 0 -->"
+    assert whole == odd + cards
+
+
+def test_a_generated_page_lets_its_html_go_once_written(tmp_path, monkeypatch) -> None:
+    """MkDocs converts every page before it writes any: each generated page holds only its
+    converted Markdown until its template is rendered, and again once it is written."""
+    seen: dict[str, int] = {}
+    post_page = jobsite.site.plugin.JobsitePlugin.on_post_page
+    post_build = jobsite.site.plugin.JobsitePlugin.on_post_build
+
+    def written(self, output, /, *, page, config):
+        result = post_page(self, output, page=page, config=config)
+        if page.file.src_uri == "due/index.md":
+            seen["content"] = len(page.content)
+            seen["output"] = len(output)
+        return result
+
+    def at_the_end(self, *, config):
+        seen["left"] = len(self._generated)
+        return post_build(self, config=config)
+
+    monkeypatch.setattr(jobsite.site.plugin.JobsitePlugin, "on_post_page", written)
+    monkeypatch.setattr(jobsite.site.plugin.JobsitePlugin, "on_post_build", at_the_end)
+    root = _sample(tmp_path / "root")
+    _build(root)
+    assert seen["left"] == 0
+    # The due list's page holds every card; once written, its content is a few placeholders.
+    assert seen["content"] * 20 < seen["output"]
+    html = (root / "site" / "due" / "index.html").read_text(encoding="utf-8")
+    assert 'data-action="follow-up-call"' in html

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from jobsite.agenda import Agenda
 from jobsite.model import Action
 from jobsite.report import as_csv
-from jobsite.site.context import CompanyView, ScriptFill, build_context
+from jobsite.site.context import CompanyView, ScriptFill, SiteContext, build_context
 from jobsite.site.emails import EmailLinks
 from jobsite.site.folders import shared_folders, template_folders
 from jobsite.site.memo import PageMemo, outline
@@ -78,6 +78,7 @@ def render_site(
     repository: Repository | None = None,
     calendar: str | None = None,
     memo: PageMemo | None = None,
+    keep: Callable[[str, str], None] | None = None,
 ) -> RenderedSite:
     """Every generated page of the site of `agenda`, and the assets those pages use.
 
@@ -85,7 +86,8 @@ def render_site(
     whether the site has a search box, `repository` where the journal can be edited on
     GitHub and `calendar` the path of the site's calendar feed (see `context.build_context`).
     With `memo` (under `jobsite serve`), a company or person page made from the same facts
-    as at the last render is not rendered again.
+    as at the last render is not rendered again. With `keep`, each page is handed to it
+    (its path, its text) as soon as it is rendered, and `pages` is left empty.
     """
     clear_caches()  # each build reads the templates and icons afresh
     env = environment(agenda.root, agenda.settings.language)
@@ -98,6 +100,13 @@ def render_site(
         calendar=calendar,
     )
     pages: dict[str, str] = {}
+
+    def put(path: str, page: str) -> None:
+        if keep is None:
+            pages[path] = page
+        else:
+            keep(path, page)  # and let it go: a site of 25,000 pages is not held twice
+
     mailto = EmailLinks(env, context)
     once = _Once()
 
@@ -132,9 +141,9 @@ def render_site(
     def page(path: str, template: str, facts: object, **values: object) -> None:
         """A page that shows only `facts` of the journal, and the site's outline."""
         if memo is None:
-            pages[path] = render(path, template, **values)
+            put(path, render(path, template, **values))
         else:
-            pages[path] = memo.page(path, facts, lambda: render(path, template, **values))
+            put(path, memo.page(path, facts, lambda: render(path, template, **values)))
 
     if memo is not None:
         memo.begin(
@@ -146,22 +155,22 @@ def render_site(
                 agenda.settings.language,
             )
         )
-    pages["index.md"] = render("index.md", "home.md")
-    pages["today/index.md"] = render("today/index.md", "today.md")
-    pages["due/index.md"] = render("due/index.md", "due.md")
-    pages["companies/index.md"] = render("companies/index.md", "companies.md")
+    put("index.md", render("index.md", "home.md"))
+    put("today/index.md", render("today/index.md", "today.md"))
+    put("due/index.md", render("due/index.md", "due.md"))
+    put("companies/index.md", render("companies/index.md", "companies.md"))
     for company in context.companies:
         page(f"{company.path}index.md", "company.md", company, company=company)
-    pages["people/index.md"] = render("people/index.md", "people.md")
+    put("people/index.md", render("people/index.md", "people.md"))
     for view in context.network.index:
         page(f"{view.path}index.md", "person.md", view, view=view, person_page=view)
-    pages["scripts/index.md"] = render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS)
+    put("scripts/index.md", render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS))
     for kind in SCRIPT_KINDS:
         path = f"scripts/{kind}/index.md"
-        pages[path] = render(path, "script.md", kind=kind, fills=context.needing(kind))
-    pages["stats/index.md"] = render("stats/index.md", "stats.md")
-    pages["report/index.md"] = render("report/index.md", "report.md", csv=REPORT_CSV)
-    pages["tags/index.md"] = render("tags/index.md", "tags.md")
+        put(path, render(path, "script.md", kind=kind, fills=context.needing(kind)))
+    put("stats/index.md", render("stats/index.md", "stats.md"))
+    put("report/index.md", render("report/index.md", "report.md", csv=REPORT_CSV))
+    put("tags/index.md", render("tags/index.md", "tags.md"))
     if memo is not None:
         memo.end()
     company_pages = {path: company.path for path, company in context.company_of.items()}
@@ -170,13 +179,20 @@ def render_site(
     words = env.get_template("report.txt").module
     spreadsheet = "\ufeff" + as_csv(context.report, words)  # type: ignore[arg-type]
     downloads = {REPORT_CSV: spreadsheet.encode("utf-8")}
+    return RenderedSite(
+        pages, site_assets(agenda.root), company_pages, downloads, _person_pages(agenda, context)
+    )
+
+
+def _person_pages(agenda: Agenda, context: SiteContext) -> dict[str, str]:
+    """Each opportunity's primary contact's page, by the opportunity's path."""
     person_pages = {}
     for plan in agenda.plans:
         opportunity = plan.opportunity
         view = context.network.of_contact(opportunity, opportunity.primary_contact)
         if view is not None:
             person_pages[opportunity.path] = view.path
-    return RenderedSite(pages, site_assets(agenda.root), company_pages, downloads, person_pages)
+    return person_pages
 
 
 def navigation(words: Any) -> list[dict[str, Any]]:

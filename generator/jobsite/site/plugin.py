@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from mkdocs.config import base
@@ -92,9 +91,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _written: tuple[str, ...] = ()  # what MkDocs writes from its files: see on_env
     _status: str = ""  # what this build shows, for the line `serve` prints after it
     _built = 0  # builds since the command started: the first is "built", then "rebuilt"
-    _generated: Mapping[str, Stashed] = MappingProxyType({})  # the pages added to this build
-    # What search reads of a generated page in place of its HTML: see on_page_content.
-    _for_search: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, at class level
+    # The pages added to this build, each until it is written (see on_page_content).
+    _generated: dict[str, Stashed] = {}  # noqa: RUF012 - replaced, never mutated, at class level
+    # While a page is rendered: its converted Markdown, and the whole page where search
+    # was handed a part of it (see on_page_context).
+    _converted: dict[str, str] = {}  # noqa: RUF012 - replaced, never mutated, at class level
     _shown: dict[str, str] = {}  # noqa: RUF012 - the same
     _kept: KeptFiles | None = None  # under `jobsite serve`: see on_startup
     _index: ServeIndex | None = None  # the same
@@ -184,6 +185,14 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         protected = self._protected
         # A protected site has a calendar only at its secret address (`calendar: secret`).
         feed = CALENDAR if protected is None else protected.calendar
+        # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`),
+        # split as soon as it is rendered, so that a build never holds every page twice
+        # (`serve` compares the pages with the next rebuild's, and keeps them).
+        generated: dict[str, Stashed] = {}
+
+        def split(path: str, page: str) -> None:
+            generated[path] = stash(page)
+
         site = render_site(
             agenda,
             directory_urls=config.use_directory_urls,
@@ -193,10 +202,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             repository=repository_of(config),
             calendar=feed,
             memo=self._memo,
+            keep=None if self._kept is not None else split,
         )
-        # Each page goes to MkDocs as its Markdown parts, its HTML kept aside (see `stash`).
-        self._generated = {path: self._stash(path, page) for path, page in site.pages.items()}
-        self._for_search, self._shown = {}, {}
+        for path, page in site.pages.items():
+            generated[path] = self._stash(path, page)
+        self._generated, self._converted, self._shown = generated, {}, {}
         markdown = {path: page.markdown for path, page in self._generated.items()}
         calendars = {}
         if feed is not None:
@@ -254,36 +264,37 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             self._kept.begin(config, setting)
         return nav
 
-    @event_priority(100)  # first: other plugins, search and the theme read the whole page
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """A generated page gets its HTML back in place of the placeholders."""
+        """A generated page's HTML stays aside until the page is written (`on_page_context`):
+        MkDocs converts every page before it writes any, and every page's whole HTML at once
+        was most of a build's memory. Its anchors are the page's now, for links to them."""
         stashed = self._generated.get(page.file.src_uri)
-        if stashed is None:
-            return html
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | stashed.anchors()
-        searched = stashed.restore(html)
-        # Search is spared what it would read for nothing (see `stash`): a page it does not
-        # index at all (search.exclude), whose whole content Material's search still scans,
-        # and a company page's action cards. What it reads instead is made from the
-        # converted Markdown when it reads it (on_page_context), not kept for every page.
-        search = page.meta.get("search")
-        if isinstance(search, dict) and search.get("exclude"):
-            self._for_search[page.file.src_uri] = ""
-        elif stashed.unsearched:
-            self._for_search[page.file.src_uri] = html
-        return stashed.restore_unsearched(searched)
+        if stashed is not None:
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | stashed.anchors()
+        return html
 
     @event_priority(100)  # before search: what it reads
     def _hand_search_its_part(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        converted = self._for_search.pop(page.file.src_uri, None)
-        if converted is not None and page.content is not None:
-            self._shown[page.file.src_uri] = page.content
-            stashed = self._generated[page.file.src_uri]
-            page.content = stashed.restore(converted) if converted else ""
+        """The page's HTML back in place of the placeholders, for search, the theme and the
+        other plugins. Search is spared what it would read for nothing (see `stash`): a page
+        it does not index at all (search.exclude), whose whole content Material's search
+        still scans, and a company page's action cards."""
+        stashed = self._generated.get(page.file.src_uri)
+        if stashed is None or page.content is None:
+            return context
+        converted = self._converted[page.file.src_uri] = page.content
+        searched, whole = stashed.restored(converted)
+        search = page.meta.get("search")
+        if isinstance(search, dict) and search.get("exclude"):
+            page.content, self._shown[page.file.src_uri] = "", whole
+        elif stashed.unsearched:
+            page.content, self._shown[page.file.src_uri] = searched, whole
+        else:
+            page.content = whole
         return context
 
     @event_priority(-100)  # after search: the whole page again, for the theme
@@ -313,7 +324,12 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Every page asks search engines to stay away, and makes no request of its own to
-        another host (`privacy`)."""
+        another host (`privacy`). A generated page, written, lets its HTML go: its content
+        is its converted Markdown again, placeholders and all."""
+        converted = self._converted.pop(page.file.src_uri, None)
+        if converted is not None:
+            page.content = converted
+            del self._generated[page.file.src_uri]
         return privacy.private_page(output)
 
     def on_post_template(

@@ -8,7 +8,10 @@ Markdown for where each block ends) to be passed through unchanged. So `stash` p
 placeholder, an HTML comment that Markdown passes through as it is, in place of each stretch of
 HTML, and MkDocs converts the Markdown that is left: the notes, with the page's own extensions,
 links and table of contents as before. `Stashed.restore` puts the HTML back into the converted
-page (the plugin's `on_page_content`), before search, the theme and the tags plugin read it.
+page when MkDocs renders its template (the plugin's `on_page_context`, before search and the
+theme read it; plugins that read a page in `on_page_content` see the placeholders), and the
+page lets it go once written: MkDocs converts every page before it writes any, so every
+page's HTML at once, and a second copy of it restored, were most of a build's memory.
 
 The placeholders are numbered in page order, so a page whose Markdown is unchanged keeps its
 Markdown even where its HTML changed, and `serve` may reuse the conversion.
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+import zlib
 from dataclasses import dataclass
 
 MARKDOWN_BEGIN = "<!-- jobsite:markdown -->"
@@ -44,31 +48,76 @@ _IDS = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 @dataclass(frozen=True, slots=True)
 class Stashed:
     """A generated page as MkDocs gets it: Markdown with placeholders, and the HTML they hold
-    (`blocks`, where each unsearched stretch is a placeholder of its own: `unsearched`)."""
+    (`blocks`, where each unsearched stretch is a placeholder of its own: `unsearched`).
+
+    The HTML is kept compressed until the page is written (`packed`, `sizes`: the blocks,
+    then the unsearched stretches, in UTF-8): MkDocs converts every page before it writes
+    any, and the blocks of every page at once were a fifth of a build's memory (zlib reads
+    them back in well under a millisecond a page: benchmarks/README.md). Made by `of`."""
 
     markdown: str
-    blocks: tuple[str, ...]
-    unsearched: tuple[str, ...] = ()
+    packed: bytes
+    sizes: tuple[int, ...]
+    searched: int  # how many of `sizes` are blocks; the rest are unsearched stretches
+    ids: frozenset[str]  # the `id`s in the HTML (`anchors`)
+
+    @classmethod
+    def of(
+        cls, markdown: str, blocks: tuple[str, ...], unsearched: tuple[str, ...] = ()
+    ) -> Stashed:
+        """The page of this Markdown and these HTML blocks and unsearched stretches."""
+        encoded = [text.encode("utf-8", "surrogatepass") for text in (*blocks, *unsearched)]
+        ids = frozenset(
+            html.unescape(double or single)
+            for text in (*blocks, *unsearched)
+            for double, single in _IDS.findall(text)
+        )
+        packed = zlib.compress(b"".join(encoded), 1) if encoded else b""
+        return cls(markdown, packed, tuple(map(len, encoded)), len(blocks), ids)
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        """The HTML the placeholders hold, in page order."""
+        return self._unpacked()[: self.searched]
+
+    @property
+    def unsearched(self) -> tuple[str, ...]:
+        """The stretches of HTML left out of what search reads, in page order."""
+        return self._unpacked()[self.searched :] if len(self.sizes) > self.searched else ()
 
     def restore(self, converted: str) -> str:
         """The converted page with each placeholder replaced by its HTML, the unsearched
         stretches still left out (`restore_unsearched`)."""
-        return _PLACEHOLDERS.sub(lambda match: self.blocks[int(match[1])], converted)
+        return self.restored(converted)[0]
 
     def restore_unsearched(self, content: str) -> str:
         """The page's HTML with its unsearched stretches put back."""
-        if not self.unsearched:
+        unsearched = self.unsearched
+        if not unsearched:
             return content
-        return _LATERS.sub(lambda match: self.unsearched[int(match[1])], content)
+        return _LATERS.sub(lambda match: unsearched[int(match[1])], content)
+
+    def restored(self, converted: str) -> tuple[str, str]:
+        """(the page as search reads it, the whole page), from the converted page."""
+        texts = self._unpacked()
+        blocks, unsearched = texts[: self.searched], texts[self.searched :]
+        searched = _PLACEHOLDERS.sub(lambda match: blocks[int(match[1])], converted)
+        if not unsearched:
+            return searched, searched
+        return searched, _LATERS.sub(lambda match: unsearched[int(match[1])], searched)
 
     def anchors(self) -> set[str]:
         """The `id`s in the HTML blocks: where links from other pages may point, as MkDocs
         would have found them had the blocks been part of the Markdown."""
-        return {
-            html.unescape(double or single)
-            for block in (*self.blocks, *self.unsearched)
-            for double, single in _IDS.findall(block)
-        }
+        return set(self.ids)
+
+    def _unpacked(self) -> tuple[str, ...]:
+        data = zlib.decompress(self.packed) if self.packed else b""
+        texts, start = [], 0
+        for size in self.sizes:
+            texts.append(data[start : start + size].decode("utf-8", "surrogatepass"))
+            start += size
+        return tuple(texts)
 
 
 def stash(page: str) -> Stashed:
@@ -93,7 +142,7 @@ def stash(page: str) -> Stashed:
         elif text.strip():
             parts.append(_PLACEHOLDER.format(len(blocks)))
             blocks.append(_UNSEARCHED.sub(set_aside, text))
-    return Stashed(front + "\n\n".join(parts) + "\n", tuple(blocks), tuple(unsearched))
+    return Stashed.of(front + "\n\n".join(parts) + "\n", tuple(blocks), tuple(unsearched))
 
 
 def as_markdown(text: str) -> str:
