@@ -53,3 +53,18 @@ def test_plain_mkdocs_writes_no_sitemap_either(make_root) -> None:
     assert result.returncode == 0, result.stderr
     assert not (root / "site" / "sitemap.xml").exists()
     assert (root / "site" / "robots.txt").read_text() == ROBOTS
+
+
+def test_noindex_goes_once_right_after_the_first_head_tag() -> None:
+    """`private_page`: after `<head>` with or without attributes, once; a page that already
+    says it, or has no head, is left as it is; the repository link loses its `source` mark."""
+    from jobsite.site.privacy import NOINDEX, private_page
+
+    page = '\n<html><head lang="en"><title>x</title></head><body><p>&lt;head&gt;</p></body>'
+    assert private_page(page) == page.replace('<head lang="en">', f'<head lang="en">{NOINDEX}')
+    assert private_page(private_page(page)) == private_page(page)
+    assert private_page("<p>no head</p>") == "<p>no head</p>"
+    twice = "<head><head>"
+    assert private_page(twice) == f"<head>{NOINDEX}<head>"
+    source = '<head><a data-md-component="source" href="x">repo</a>'
+    assert private_page(source) == f'<head>{NOINDEX}<a href="x">repo</a>'

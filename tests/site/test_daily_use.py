@@ -238,6 +238,21 @@ def test_the_site_opened_from_disk_links_searches_and_rebuckets(sample: Path, ne
     assert re.search(r"/companies/acme-corp/index\.html$", page.url)
 
 
+def test_the_search_index_as_a_script_is_the_json_byte_for_byte(tmp_path: Path) -> None:
+    """search_index.js is the JSON Material wrote, after `var __index = `, bytes unchanged:
+    non-ASCII, and an index larger than one block of the copy."""
+    from jobsite.site.search import index_as_script
+
+    folder = tmp_path / "search"
+    folder.mkdir()
+    data = ('{"docs":[' + ",".join(['{"text":"Zoë Müller · 東京 ✓"}'] * 40_000) + "]}").encode()
+    (folder / "search_index.json").write_bytes(data)
+    index_as_script(str(tmp_path))
+    assert (folder / "search_index.js").read_bytes() == b"var __index = " + data
+    index_as_script(str(tmp_path / "nowhere"))  # no index: nothing written, nothing raised
+    assert not (tmp_path / "nowhere").exists()
+
+
 @pytest.mark.browser
 def test_search_works_on_the_site_opened_from_disk(sample: Path, browser) -> None:
     """Material's search runs its worker through the shim jobsite ships: from file:// too."""

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jobsite.site.plugin
 from jobsite.cli import main
@@ -203,7 +205,8 @@ def test_the_html_is_kept_compressed_and_comes_back_as_it_was() -> None:
     assert stashed.unsearched == (cards,)
     assert len(stashed.packed) * 10 < len(cards.encode("utf-8")) * 2
     assert "card-499" in stashed.anchors()
-    searched, whole = stashed.restored("<!-- jobsite:html 1 --><!-- jobsite:later 0 -->")
+    searched = stashed.restore("<!-- jobsite:html 1 --><!-- jobsite:later 0 -->")
+    whole = stashed.restore_unsearched(searched)
     assert searched == odd + "<!-- jobsite:later 0 -->"
     assert whole == odd + cards
 
@@ -235,3 +238,32 @@ def test_a_generated_page_lets_its_html_go_once_written(tmp_path, monkeypatch) -
     assert seen["content"] * 20 < seen["output"]
     html = (root / "site" / "due" / "index.html").read_text(encoding="utf-8")
     assert 'data-action="follow-up-call"' in html
+
+
+def test_serve_keeps_the_split_of_this_rebuilds_pages_only() -> None:
+    """Under `serve`, a page the same as last rebuild's keeps its split (not split again);
+    one that changed is split again; one that is gone is let go, not kept until serve stops."""
+    plugin = jobsite.site.plugin.JobsitePlugin()
+    plugin.serving = True
+    plugin.on_startup(command="serve", dirty=False)
+    first = plugin._stashed({"a.md": "<p>A</p>", "b.md": "<p>B</p>", "c.md": "<p>C</p>"})
+    again = plugin._stashed({"a.md": "<p>A</p>", "b.md": "<p>B, edited</p>"})
+    assert again["a.md"] is first["a.md"]
+    assert again["b.md"] is not first["b.md"]
+    assert set(plugin._stashes) == {"a.md", "b.md"}
+    assert plugin._stashes["b.md"][0] == "<p>B, edited</p>"
+
+
+@given(
+    st.lists(st.text(max_size=300), max_size=8),
+    st.lists(st.text(max_size=300), max_size=4),
+    st.integers(min_value=0, max_value=200_000),
+)
+def test_each_block_comes_back_alone_whatever_the_sizes(blocks, unsearched, big) -> None:
+    """The blocks are read back one at a time from the packed page: empty ones, one larger
+    than zlib hands back at once, any text, and the unsearched stretches after them."""
+    blocks = [*blocks, "x" * big, ""]
+    stashed = Stashed.of("", tuple(blocks), tuple(unsearched))
+    assert stashed.blocks == tuple(blocks)
+    assert stashed.unsearched == tuple(unsearched)
+    assert stashed.has_unsearched == bool(unsearched)

@@ -204,8 +204,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             memo=self._memo,
             keep=None if self._kept is not None else split,
         )
-        for path, page in site.pages.items():
-            generated[path] = self._stash(path, page)
+        generated.update(self._stashed(site.pages))
         self._generated, self._converted, self._shown = generated, {}, {}
         markdown = {path: page.markdown for path, page in self._generated.items()}
         calendars = {}
@@ -237,14 +236,17 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
             config.nav = navigation(words_of(environment(root, self.settings.language)))
         return files
 
-    def _stash(self, path: str, page: str) -> Stashed:
-        """The page split (`stash`); under `serve`, the last rebuild's split of the same page."""
+    def _stashed(self, pages: dict[str, str]) -> dict[str, Stashed]:
+        """Each page split (`stash`); under `serve`, the last rebuild's split of a page that
+        is the same, and only this rebuild's pages kept for the next (a page gone, such as
+        a person merged into another, is let go)."""
         if self._kept is None:
-            return stash(page)
-        last = self._stashes.get(path)
-        stashed = last[1] if last is not None and last[0] == page else stash(page)
-        self._stashes[path] = (page, stashed)
-        return stashed
+            return {path: stash(page) for path, page in pages.items()}
+        last, self._stashes = self._stashes, {}
+        for path, page in pages.items():
+            kept = last.get(path)
+            self._stashes[path] = (page, kept[1] if kept and kept[0] == page else stash(page))
+        return {path: stashed for path, (_, stashed) in self._stashes.items()}
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Under `serve`, once the files are final: whether this rebuild must be whole."""
@@ -287,23 +289,25 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         if stashed is None or page.content is None:
             return context
         converted = self._converted[page.file.src_uri] = page.content
-        searched, whole = stashed.restored(converted)
+        searched = stashed.restore(converted)
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
-            page.content, self._shown[page.file.src_uri] = "", whole
-        elif stashed.unsearched:
-            page.content, self._shown[page.file.src_uri] = searched, whole
+            page.content, self._shown[page.file.src_uri] = "", searched
+        elif stashed.has_unsearched:
+            page.content = self._shown[page.file.src_uri] = searched
         else:
-            page.content = whole
+            page.content = searched
         return context
 
     @event_priority(-100)  # after search: the whole page again, for the theme
     def _show_the_whole_page(
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        # The whole page made only now, so that it and the part search read are not both
+        # held while search reads (a due list is tens of megabytes at 10,000 files).
         shown = self._shown.pop(page.file.src_uri, None)
         if shown is not None:
-            page.content = shown
+            page.content = self._generated[page.file.src_uri].restore_unsearched(shown)
         return context
 
     on_page_context = CombinedEvent(_hand_search_its_part, _show_the_whole_page)

@@ -15,6 +15,7 @@ from that file alone (the build's output, not the plugin's inner state):
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Collection
 from pathlib import Path
 
@@ -22,11 +23,15 @@ _INDEX = Path("search") / "search_index.json"
 
 
 def index_as_script(site_dir: str) -> None:
-    """search/search_index.js beside the JSON, for a site opened from disk."""
+    """search/search_index.js beside the JSON, for a site opened from disk.
+
+    The JSON is copied as bytes, a block at a time: read whole and written out again, a
+    10,000-file journal's 40 MB index was the build's peak of memory."""
     index = Path(site_dir) / _INDEX
     if index.is_file():
-        data = index.read_text(encoding="utf-8")
-        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+        with index.open("rb") as data, index.with_suffix(".js").open("wb") as script:
+            script.write(b"var __index = ")
+            shutil.copyfileobj(data, script)
 
 
 class ServeIndex:

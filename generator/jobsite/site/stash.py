@@ -78,45 +78,53 @@ class Stashed:
     @property
     def blocks(self) -> tuple[str, ...]:
         """The HTML the placeholders hold, in page order."""
-        return self._unpacked()[: self.searched]
+        return self._unpacked(0, self.searched)
 
     @property
     def unsearched(self) -> tuple[str, ...]:
         """The stretches of HTML left out of what search reads, in page order."""
-        return self._unpacked()[self.searched :] if len(self.sizes) > self.searched else ()
+        return self._unpacked(self.searched, len(self.sizes))
+
+    @property
+    def has_unsearched(self) -> bool:
+        """Whether the page has stretches that search does not read."""
+        return len(self.sizes) > self.searched
 
     def restore(self, converted: str) -> str:
         """The converted page with each placeholder replaced by its HTML, the unsearched
-        stretches still left out (`restore_unsearched`)."""
-        return self.restored(converted)[0]
+        stretches still left out (`restore_unsearched`): the page as search reads it."""
+        blocks = self.blocks
+        return _PLACEHOLDERS.sub(lambda match: blocks[int(match[1])], converted)
 
     def restore_unsearched(self, content: str) -> str:
-        """The page's HTML with its unsearched stretches put back."""
-        unsearched = self.unsearched
-        if not unsearched:
+        """The page's HTML (`restore`) with its unsearched stretches put back."""
+        if not self.has_unsearched:
             return content
+        unsearched = self.unsearched
         return _LATERS.sub(lambda match: unsearched[int(match[1])], content)
-
-    def restored(self, converted: str) -> tuple[str, str]:
-        """(the page as search reads it, the whole page), from the converted page."""
-        texts = self._unpacked()
-        blocks, unsearched = texts[: self.searched], texts[self.searched :]
-        searched = _PLACEHOLDERS.sub(lambda match: blocks[int(match[1])], converted)
-        if not unsearched:
-            return searched, searched
-        return searched, _LATERS.sub(lambda match: unsearched[int(match[1])], searched)
 
     def anchors(self) -> set[str]:
         """The `id`s in the HTML blocks: where links from other pages may point, as MkDocs
         would have found them had the blocks been part of the Markdown."""
         return set(self.ids)
 
-    def _unpacked(self) -> tuple[str, ...]:
-        data = zlib.decompress(self.packed) if self.packed else b""
-        texts, start = [], 0
-        for size in self.sizes:
-            texts.append(data[start : start + size].decode("utf-8", "surrogatepass"))
-            start += size
+    def _unpacked(self, first: int, end: int) -> tuple[str, ...]:
+        """The texts `first` to `end` (exclusive) of `sizes`, read back a block at a time: a
+        due list's HTML is tens of megabytes at 10,000 files, and whole, decompressed beside
+        the texts made from it, it was the build's peak of memory."""
+        if first >= end:
+            return ()
+        reader, tail, texts = zlib.decompressobj(), self.packed, []
+        for index, size in enumerate(self.sizes[:end]):
+            data = b""
+            while len(data) < size:
+                more = reader.decompress(tail, size - len(data))
+                tail = reader.unconsumed_tail
+                if not more:  # cannot happen with what `of` packed; never loop forever
+                    raise ValueError("a stashed page is shorter than its sizes say")
+                data += more
+            if index >= first:
+                texts.append(data.decode("utf-8", "surrogatepass"))
         return tuple(texts)
 
 
