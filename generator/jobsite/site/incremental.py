@@ -17,9 +17,10 @@ it whole again.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
 
@@ -27,6 +28,20 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     """MkDocs warns on every dirty build that links may go stale; here nothing is kept that
     could be (see the module docstring), so the warning would only be noise."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def setting_of(config: MkDocsConfig, files: Files, *, whole: bool) -> object:
+    """What a page's output depends on besides its own content, for `KeptFiles.begin`;
+    `whole`: a setting unlike any other, so that the rebuild is whole."""
+    return (
+        Path(config.config_file_path).read_bytes(),
+        repr(config.markdown_extensions),
+        repr(config.mdx_configs),
+        repr(config.nav),
+        repr(config.theme),
+        tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
+        object() if whole else None,
+    )
 
 
 class _GeneratedFile(File):

@@ -3,8 +3,8 @@
 Each event does one thing through MkDocs' (and ProperDocs') public plugin API, and asks the
 module whose job it is: the settings (`journal.settings`), the agenda (`jobsite.agenda`), the
 pages (`pages`), Markdown kept apart (`stash`), privacy (`privacy`: noindex, no sitemap,
-robots.txt), protected mode
-(`protect`), search (`search`), and under `jobsite serve` the rebuilds of changed pages only
+robots.txt), protected mode (`protect`), search (`search`), the theme's navigation rendered
+once (`navcache`), and under `jobsite serve` the rebuilds of changed pages only
 (`incremental`) and the server's address check (`serving`).
 """
 
@@ -33,8 +33,9 @@ from jobsite.model import Action
 from jobsite.site import PLUGIN_LOGGER, privacy
 from jobsite.site.folders import TEMPLATES_FOLDER
 from jobsite.site.ics import KeptEvents, render_calendar
-from jobsite.site.incremental import KeptFiles
+from jobsite.site.incremental import KeptFiles, setting_of
 from jobsite.site.memo import PageMemo
+from jobsite.site.navcache import keep_the_navigation
 from jobsite.site.pages import navigation, render_site
 from jobsite.site.protect import (
     ProtectedBuild,
@@ -105,6 +106,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _stashes: dict[str, tuple[str, Stashed]] = {}  # noqa: RUF012 - under `serve`, replaced
     _pages: frozenset[str] = frozenset()  # under `serve`: this build's pages, by URL
     _rebuilt: frozenset[str] = frozenset()  # ... and those it renders
+    _nav: Any = None  # this build's navigation (`on_nav`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under `jobsite serve`, keep the generated files, the search index and the rendered
@@ -249,21 +251,11 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         return {path: stashed for path, (_, stashed) in self._stashes.items()}
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Under `serve`, once the files are final: whether this rebuild must be whole."""
-        if self._kept is not None:
-            # What a page's output depends on besides its content; a protected build is
-            # sealed whole, every time.
-            whole = object() if self._protected is not None else None
-            setting = (
-                Path(config.config_file_path).read_bytes(),
-                repr(config.markdown_extensions),
-                repr(config.mdx_configs),
-                repr(config.nav),
-                repr(config.theme),
-                tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
-                whole,
-            )
-            self._kept.begin(config, setting)
+        """Under `serve`, once the files are final: whether this rebuild must be whole. The
+        navigation is noted, for `navcache`."""
+        self._nav = nav
+        if self._kept is not None:  # a protected build is sealed whole, every time
+            self._kept.begin(config, setting_of(config, files, whole=self._protected is not None))
         return nav
 
     def on_page_content(
@@ -313,11 +305,13 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     on_page_context = CombinedEvent(_hand_search_its_part, _show_the_whole_page)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Keep the theme's templates compiled between builds, as jobsite's own are; note
-        every file MkDocs will write, dotfiles kept from docs/ included; under `serve`, which
-        pages this rebuild renders."""
+        """Keep the theme's templates compiled between builds, as jobsite's own are, and its
+        navigation rendered once for the pages outside it (`navcache`); note every file
+        MkDocs will write, dotfiles kept from docs/ included; under `serve`, which pages this
+        rebuild renders."""
         if env.bytecode_cache is None:  # a theme may bring its own
             env.bytecode_cache = compiled_templates(Path(config.config_file_path).resolve().parent)
+        keep_the_navigation(env, config, self._nav)
         self._written = tuple(file.dest_uri for file in files)
         if self._index is not None:
             # Asked before the pages are written: a written page counts as unmodified after.
