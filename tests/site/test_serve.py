@@ -224,3 +224,25 @@ def test_a_rebuild_puts_off_collecting_cycles_until_it_is_over() -> None:
     assert later is not None and later.daemon
     later.join(timeout=5)
     assert later.finished.is_set()
+
+
+def test_a_small_journal_is_looked_at_more_often() -> None:
+    """Every tenth of a second up to ~300 files, then in proportion, never less often than
+    MkDocs' half second."""
+    from jobsite.site.serve import polling_interval
+
+    assert polling_interval(0) == polling_interval(300) == 0.1
+    assert polling_interval(1_000) == pytest.approx(0.3)
+    assert polling_interval(1_700) == polling_interval(100_000) == 0.5
+    intervals = [polling_interval(files) for files in range(0, 5_000, 50)]
+    assert intervals == sorted(intervals)
+
+
+def test_the_files_watched_are_counted_in_every_folder(tmp_path: Path) -> None:
+    from jobsite.site.serve import _files_in
+
+    (tmp_path / "journal" / "2026").mkdir(parents=True)
+    for name in ("a.md", "b.md", "2026/c.md"):
+        (tmp_path / "journal" / name).write_text("x", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("x", "utf-8")
+    assert _files_in([tmp_path / "journal", tmp_path / "mkdocs.yml", tmp_path / "nowhere"]) == 4
