@@ -39,7 +39,9 @@ def setting_of(config: MkDocsConfig, files: Files, *, whole: bool) -> object:
         repr(config.mdx_configs),
         repr(config.nav),
         repr(config.theme),
-        tuple((file.src_uri, file.inclusion) for file in files),  # where links lead
+        # Where links lead: which files there are, in any order (a call logged moves its
+        # contact up the people index, and their page among the files, and nothing else).
+        frozenset((file.src_uri, file.inclusion) for file in files),
         object() if whole else None,
     )
 
