@@ -1,13 +1,15 @@
 """How long `jobsite serve` takes to notice a saved file, and to rebuild after it.
 
-    python benchmarks/serve_latency.py ROOT [--edits 15] [--interval SECONDS]
+    python benchmarks/serve_latency.py ROOT [--edits 15] [--edit notes|call] [--interval SECONDS]
 
 Serves ROOT in this process (on 127.0.0.1:8765), then saves one journal file `--edits` times,
 at a random moment of the server's polling each time, and prints the medians of: from the
 write to the rebuild starting (the server noticing, then its 0.1 s wait for more changes),
 the rebuild itself, and the two together (the write to serve's "rebuilt" line). With
 `--interval`, the server polls every SECONDS instead of what jobsite picks (MkDocs' own: 0.5).
-Run the two in turn for a paired comparison.
+Run the two in turn for a paired comparison. Each edit is, with `--edit notes` (the default),
+a line added to the file's notes under its front matter; with `--edit call`, a call logged in
+its events, which changes what is owed and so the lists.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--edits", type=int, default=15)
     parser.add_argument("--interval", type=float, default=None)
+    parser.add_argument("--edit", choices=("notes", "call"), default="notes")
     args = parser.parse_args()
 
     from jobsite.site import engine
@@ -65,11 +68,19 @@ def main() -> None:
     files = sorted((args.root / "journal").rglob("*.md"))
     edited = files[len(files) // 2]
     original = edited.read_bytes()
+
+    def edit(number: int) -> bytes:
+        mark = f"edit-{number}-{time.time_ns()}"
+        if args.edit == "notes":
+            return original + f"\n{mark}\n".encode()
+        call = f'events:\n  - {{date: 2026-11-26, type: call, notes: "{mark}"}}\n'
+        return original.replace(b"events:\n", call.encode(), 1)
+
     noticed, rebuilt = [], []
     try:
-        for edit in range(args.edits):
+        for number in range(args.edits):
             count, written = len(builds), time.perf_counter()
-            edited.write_bytes(original + f"\nedit-{edit}-{time.time_ns()}\n".encode())
+            edited.write_bytes(edit(number))
             while len(builds) == count:
                 time.sleep(0.01)
             start, end = builds[-1]
@@ -81,7 +92,7 @@ def main() -> None:
     whole = [a + b for a, b in zip(noticed, rebuilt, strict=True)]
     interval = "jobsite's" if args.interval is None else f"{args.interval} s"
     print(
-        f"polling {interval}: noticed {statistics.median(noticed):.3f} s, "
+        f"{args.edit}, polling {interval}: noticed {statistics.median(noticed):.3f} s, "
         f"rebuilt {statistics.median(rebuilt):.3f} s, "
         f"write to rebuilt {statistics.median(whole):.3f} s (medians of {args.edits} edits)"
     )

@@ -21,7 +21,7 @@ from jobsite.journal.cache import Cache
 from jobsite.site.ics import KeptEvents, render_calendar
 from jobsite.site.memo import PageMemo
 from jobsite.site.pages import render_site
-from jobsite.site.templates import environment
+from jobsite.site.templates import SCRIPT_KINDS, environment
 from jobsite.site.weekly import review_start
 
 from conftest import REPO
@@ -29,11 +29,19 @@ from conftest import REPO
 TODAY = date(2026, 11, 26)
 ACME = "journal/acme-data-engineer.md"
 PIED_PIPER = "journal/networking/pied-piper-intro.md"
-RENDERED_AFTER_A_NOTE = [
-    "companies/acme-corp/index.md",
-    "people/dana-smith/index.md",  # of that file and of acme-analytics-engineer.md
-    "people/luis-ortega/index.md",
-]
+# The pages that list the whole journal.
+LISTS = {
+    "index.md",
+    "today/index.md",
+    "due/index.md",
+    "companies/index.md",
+    "people/index.md",
+    "scripts/index.md",
+    *(f"scripts/{kind}/index.md" for kind in SCRIPT_KINDS),
+    "stats/index.md",
+    "report/index.md",
+    "tags/index.md",
+}
 
 
 def _replace(path: str, old: str, new: str) -> Callable[[Path], None]:
@@ -161,16 +169,73 @@ def test_a_rebuild_with_nothing_changed_renders_no_company_or_person_page(root: 
     assert serving.memo.rendered == []
 
 
-def test_a_note_renders_its_company_page_again_and_no_person_page(root: Path) -> None:
+def test_a_note_renders_its_company_page_again_and_nothing_else(root: Path) -> None:
+    """The notes under the front matter are shown on the company page alone: the lists, the
+    people and their pages are the last render's."""
     serving = _Serving(root)
     before = serving.pages()
     EDITS["a note in the body"](root)
     after = serving.pages()
     assert after == _whole(root)
     assert after["companies/acme-corp/index.md"] != before["companies/acme-corp/index.md"]
-    # The company page, and the pages of the people of that file (what is owed to them and
-    # every event with them come from its plan, and the notes are part of it).
-    assert sorted(serving.memo.rendered) == RENDERED_AFTER_A_NOTE
+    assert serving.memo.rendered == ["companies/acme-corp/index.md"]
+
+
+def test_an_event_renders_the_lists_again(root: Path) -> None:
+    serving = _Serving(root)
+    serving.pages()
+    EDITS["an event"](root)
+    assert serving.pages() == _whole(root)
+    assert set(serving.memo.rendered) >= LISTS
+    assert "people/luis-ortega/index.md" in serving.memo.rendered  # the call was with him
+
+
+class _CountingMemo(PageMemo):
+    """A memo that tells which parts (cards, calls, scripts) it rendered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[tuple[object, ...]] = []
+
+    def part(self, key, facts, render):  # type: ignore[no-untyped-def]
+        def counted() -> str:
+            self.parts.append(key)
+            return render()
+
+        return super().part(key, facts, counted)
+
+
+def test_the_cards_of_a_list_kept_from_an_earlier_render_are_reused(root: Path) -> None:
+    """After a note the lists are not rendered; an event after it renders them again, and
+    only the cards of the edited file are made anew."""
+    serving = _Serving(root)
+    serving.memo = memo = _CountingMemo()
+    serving.pages()
+    EDITS["a note in the body"](root)
+    serving.pages()
+    memo.parts.clear()
+    EDITS["an event"](root)
+    assert serving.pages() == _whole(root)
+    assert memo.parts, "the edited file's cards are rendered again"
+    named = {part[2] for part in memo.parts}
+    assert {name[0] for name in named if isinstance(name, tuple)} == {ACME}, named
+
+
+def test_a_root_with_its_own_templates_renders_the_lists_after_a_note(root: Path) -> None:
+    """Its own templates may show the notes on any page: nothing is assumed of them."""
+    folder = root / "site_templates"
+    folder.mkdir()
+    packaged = (REPO / "site_templates" / "due.md").read_text(encoding="utf-8")
+    (folder / "due.md").write_text(
+        packaged + "\n{% for p in site.plan_of.values() %}{{ p.opportunity.body }}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    serving = _Serving(root)
+    serving.pages()
+    EDITS["a note in the body"](root)
+    after = serving.pages()
+    assert "One more thing to ask Dana." in after["due/index.md"]
+    assert after == _whole(root)
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))

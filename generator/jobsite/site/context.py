@@ -207,13 +207,15 @@ def build_context(
     search: bool = True,
     repository: Repository | None = None,
     calendar: str | None = None,
+    network: Network | None = None,
 ) -> SiteContext:
     """The template context for the site of `agenda`.
 
     `slug_for` names the company pages and `person_slug_for` the people's, from a person's
     key (protected mode passes opaque ones); by default both are made with `slugify`.
     `search` says whether the site has a search box, `repository` where the journal can be
-    edited on GitHub, `calendar` the path of the site's calendar feed.
+    edited on GitHub, `calendar` the path of the site's calendar feed; `network`, the people
+    of `agenda` with their pages' names where they are already known (`memo`).
     """
     groups: dict[str, list[Plan]] = defaultdict(list)
     for plan in agenda.plans:
@@ -281,7 +283,7 @@ def build_context(
         report=work_search_record(
             [plan.opportunity for plan in agenda.plans], agenda.today, agenda.settings.work_search
         ),
-        network=network_of(agenda.people(), person_slug_for),
+        network=network or network_of(agenda.people(), person_slug_for),
         repository=repository,
         calendar=calendar,
     )

@@ -25,7 +25,7 @@ from jobsite.site.context import CompanyView, ScriptFill, SiteContext, build_con
 from jobsite.site.emails import EmailLinks
 from jobsite.site.folders import shared_folders, template_folders
 from jobsite.site.memo import PageMemo, outline
-from jobsite.site.network import PersonView
+from jobsite.site.network import Network, PersonView, network_of
 from jobsite.site.repository import Repository
 from jobsite.site.templates import SCRIPT_KINDS, clear_caches, environment, icon_data
 
@@ -85,12 +85,13 @@ def render_site(
     `slug_for` names the company pages and `person_slug_for` the people's, `search` says
     whether the site has a search box, `repository` where the journal can be edited on
     GitHub and `calendar` the path of the site's calendar feed (see `context.build_context`).
-    With `memo` (under `jobsite serve`), a company or person page made from the same facts
-    as at the last render is not rendered again. With `keep`, each page is handed to it
+    With `memo` (under `jobsite serve`), a page made from the same facts as at the last
+    render is not rendered again. With `keep`, each page is handed to it
     (its path, its text) as soon as it is rendered, and `pages` is left empty.
     """
     clear_caches()  # each build reads the templates and icons afresh
     env = environment(agenda.root, agenda.settings.language)
+    facts, network = _kept_facts(agenda, memo, person_slug_for)
     context = build_context(
         agenda,
         slug_for,
@@ -98,6 +99,7 @@ def render_site(
         search=search,
         repository=repository,
         calendar=calendar,
+        network=network,
     )
     pages: dict[str, str] = {}
 
@@ -155,22 +157,23 @@ def render_site(
                 agenda.settings.language,
             )
         )
-    put("index.md", render("index.md", "home.md"))
-    put("today/index.md", render("today/index.md", "today.md"))
-    put("due/index.md", render("due/index.md", "due.md"))
-    put("companies/index.md", render("companies/index.md", "companies.md"))
+    # The pages that list the journal show nothing of a file's notes (see `memo`).
+    page("index.md", "home.md", facts)
+    page("today/index.md", "today.md", facts)
+    page("due/index.md", "due.md", facts)
+    page("companies/index.md", "companies.md", facts)
     for company in context.companies:
         page(f"{company.path}index.md", "company.md", company, company=company)
-    put("people/index.md", render("people/index.md", "people.md"))
+    page("people/index.md", "people.md", facts)
     for view in context.network.index:
         page(f"{view.path}index.md", "person.md", view, view=view, person_page=view)
-    put("scripts/index.md", render("scripts/index.md", "scripts.md", kinds=SCRIPT_KINDS))
+    page("scripts/index.md", "scripts.md", facts, kinds=SCRIPT_KINDS)
     for kind in SCRIPT_KINDS:
         path = f"scripts/{kind}/index.md"
-        put(path, render(path, "script.md", kind=kind, fills=context.needing(kind)))
-    put("stats/index.md", render("stats/index.md", "stats.md"))
-    put("report/index.md", render("report/index.md", "report.md", csv=REPORT_CSV))
-    put("tags/index.md", render("tags/index.md", "tags.md"))
+        page(path, "script.md", facts, kind=kind, fills=context.needing(kind))
+    page("stats/index.md", "stats.md", facts)
+    page("report/index.md", "report.md", facts, csv=REPORT_CSV)
+    page("tags/index.md", "tags.md", facts)
     if memo is not None:
         memo.end()
     company_pages = {path: company.path for path, company in context.company_of.items()}
@@ -182,6 +185,20 @@ def render_site(
     return RenderedSite(
         pages, site_assets(agenda.root), company_pages, downloads, _person_pages(agenda, context)
     )
+
+
+def _kept_facts(
+    agenda: Agenda, memo: PageMemo | None, person_slug_for: Callable[[str], str] | None
+) -> tuple[object, Network | None]:
+    """Under `serve` (`memo`): what the site is made from but the files' notes, and the
+    people of the last render where that is the same (see `memo`)."""
+    if memo is None:
+        return None, None
+    facts = memo.facts_but_notes(agenda)
+    network = memo.network(
+        (facts, person_slug_for), lambda: network_of(agenda.people(), person_slug_for)
+    )
+    return facts, network
 
 
 def _person_pages(agenda: Agenda, context: SiteContext) -> dict[str, str]:
