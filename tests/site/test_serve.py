@@ -147,6 +147,17 @@ def test_serve_rebuilds_what_changed_and_search_stays_right(root: Path, tmp_path
         assert "Morgan Lee" not in str(_entries_of(after, page))
         assert "Morgan Lee" not in str(after)
         assert "Morgan Quinn" in (_fetch(base + "due/index.html") or "")
+        # Notes written under the front matter: only the company page is rendered again
+        # (the lists are the last rebuild's), and search finds the notes there.
+        journal_file.write_text(
+            journal_file.read_text(encoding="utf-8") + "\nAsk about the quarterly close.\n",
+            encoding="utf-8",
+        )
+        assert _wait_for(lambda: "quarterly close" in (_fetch(base + page) or ""), 60)
+        assert _wait_for(
+            lambda: "quarterly close" in str(_entries_of(_search_entries(base), page)), 30
+        )
+        assert "Morgan Quinn" in (_fetch(base + "due/index.html") or "")
         # Two companies edited before the rebuild: both their pages rendered, each once in
         # search, with what it says now.
         edits = {
