@@ -23,6 +23,7 @@ from jobsite.site.stash import (
     MARKDOWN_END,
     UNSEARCHED_BEGIN,
     UNSEARCHED_END,
+    Dictionaries,
     Stashed,
     as_unsearched,
     stash,
@@ -126,7 +127,8 @@ def test_the_site_is_the_same_as_with_every_page_through_markdown(tmp_path, monk
     _build(stashed)
     whole = _sample(tmp_path / "whole")
     # The old way: the whole page is the Markdown, nothing is kept aside.
-    monkeypatch.setattr(jobsite.site.plugin, "stash", lambda page: Stashed.of(_unmarked(page), ()))
+    unsplit = lambda page, *_: Stashed.of(_unmarked(page), ())  # noqa: E731
+    monkeypatch.setattr(jobsite.site.plugin, "stash", unsplit)
     _build(whole)
     expected = _articles(whole / "site")
     assert len(expected) > 20
@@ -254,16 +256,55 @@ def test_serve_keeps_the_split_of_this_rebuilds_pages_only() -> None:
     assert plugin._stashes["b.md"][0] == "<p>B, edited</p>"
 
 
+def _person(name: str) -> str:
+    owed = "".join(
+        f'<li class="jobsite-action" data-action="{kind}"><strong>{kind}</strong> to {name}'
+        f' <a href="tel:+15550100">+1 555 0100</a></li>\n'
+        for kind in ("follow-up-call", "thank-you-call", "check-in-call")
+    )
+    return f'<h1>{name}</h1>\n<h2 id="owed">What is owed</h2>\n<ul>{owed}</ul>\n'
+
+
+def test_a_page_is_packed_with_the_first_of_its_kind_as_dictionary() -> None:
+    """The first person's page is packed alone; the next ones, with its HTML as zlib's preset
+    dictionary, take less room, and every page comes back as it was, with its anchors."""
+    dictionaries = Dictionaries()
+    first = stash(_person("Dana Scully"), dictionaries, "people/dana-scully/index.md")
+    second = stash(_person("Fox Mulder"), dictionaries, "people/fox-mulder/index.md")
+    alone = stash(_person("Fox Mulder"))
+    index = stash("<p>People</p>\n", dictionaries, "people/index.md")  # a kind of its own
+    assert first.dictionary == index.dictionary == b"" == alone.dictionary
+    assert second.dictionary == _person("Dana Scully").strip("\n").encode()
+    assert len(second.packed) < len(alone.packed) * 0.6
+    assert second.blocks == alone.blocks and second.anchors() == {"owed"}
+    assert stash(_person("Walter Skinner"), dictionaries, "people/ws/index.md").dictionary == (
+        second.dictionary
+    )
+
+
+def test_a_page_packed_with_a_dictionary_reads_back_without_whoever_made_it() -> None:
+    """Under `serve` a page packed in an earlier rebuild is kept: it carries its dictionary."""
+    dictionaries = Dictionaries()
+    stash(_person("Dana Scully"), dictionaries, "people/a/index.md")
+    kept = stash(_person("Fox Mulder"), dictionaries, "people/b/index.md")
+    del dictionaries
+    assert kept.restore(kept.markdown) == _person("Fox Mulder").strip("\n") + "\n"
+
+
 @given(
     st.lists(st.text(max_size=300), max_size=8),
     st.lists(st.text(max_size=300), max_size=4),
     st.integers(min_value=0, max_value=200_000),
+    st.binary(max_size=40_000),
 )
-def test_each_block_comes_back_alone_whatever_the_sizes(blocks, unsearched, big) -> None:
+def test_each_block_comes_back_alone_whatever_the_sizes(
+    blocks, unsearched, big, dictionary
+) -> None:
     """The blocks are read back one at a time from the packed page: empty ones, one larger
-    than zlib hands back at once, any text, and the unsearched stretches after them."""
+    than zlib hands back at once, any text, and the unsearched stretches after them, with
+    any preset dictionary or none."""
     blocks = [*blocks, "x" * big, ""]
-    stashed = Stashed.of("", tuple(blocks), tuple(unsearched))
+    stashed = Stashed.of("", tuple(blocks), tuple(unsearched), dictionary)
     assert stashed.blocks == tuple(blocks)
     assert stashed.unsearched == tuple(unsearched)
     assert stashed.has_unsearched == bool(unsearched)

@@ -47,7 +47,7 @@ from jobsite.site.protect import (
 from jobsite.site.repository import repository_of
 from jobsite.site.search import ServeIndex, index_as_script
 from jobsite.site.serving import checking_host, status_line
-from jobsite.site.stash import Stashed, stash
+from jobsite.site.stash import Dictionaries, Stashed, stash
 from jobsite.site.templates import compiled_templates, environment, words_of
 from jobsite.site.theme import speak, use_material
 from jobsite.site.weekly import review_start
@@ -104,6 +104,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
     _events: KeptEvents | None = None  # the same
     _cache: Cache | None = None  # the same: the journal's parses and plans, kept in memory
     _stashes: dict[str, tuple[str, Stashed]] = {}  # noqa: RUF012 - under `serve`, replaced
+    _dictionaries: Dictionaries | None = None  # for packing each kind of page (`stash`)
     _pages: frozenset[str] = frozenset()  # under `serve`: this build's pages, by URL
     _rebuilt: frozenset[str] = frozenset()  # ... and those it renders
     _nav: Any = None  # this build's navigation (`on_nav`)
@@ -115,7 +116,7 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         self._index = ServeIndex() if self.serving else None
         self._memo = PageMemo() if self.serving else None
         self._events = KeptEvents() if self.serving else None
-        self._stashes = {}
+        self._stashes, self._dictionaries = {}, Dictionaries()
         self._cache = None
         self._salt = self._site_key = None
         self._built = 0
@@ -191,9 +192,10 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         # split as soon as it is rendered, so that a build never holds every page twice
         # (`serve` compares the pages with the next rebuild's, and keeps them).
         generated: dict[str, Stashed] = {}
+        self._dictionaries = self._dictionaries or Dictionaries()
 
         def split(path: str, page: str) -> None:
-            generated[path] = stash(page)
+            generated[path] = stash(page, self._dictionaries, path)
 
         site = render_site(
             agenda,
@@ -243,11 +245,12 @@ class JobsitePlugin(BasePlugin[JobsitePluginConfig]):  # type: ignore[valid-type
         is the same, and only this rebuild's pages kept for the next (a page gone, such as
         a person merged into another, is let go)."""
         if self._kept is None:
-            return {path: stash(page) for path, page in pages.items()}
+            return {path: stash(page, self._dictionaries, path) for path, page in pages.items()}
         last, self._stashes = self._stashes, {}
         for path, page in pages.items():
             kept = last.get(path)
-            self._stashes[path] = (page, kept[1] if kept and kept[0] == page else stash(page))
+            same = kept is not None and kept[0] == page
+            self._stashes[path] = (page, kept[1] if same else stash(page, self._dictionaries, path))
         return {path: stashed for path, (_, stashed) in self._stashes.items()}
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:

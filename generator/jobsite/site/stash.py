@@ -13,6 +13,10 @@ theme read it; plugins that read a page in `on_page_content` see the placeholder
 page lets it go once written: MkDocs converts every page before it writes any, so every
 page's HTML at once, and a second copy of it restored, were most of a build's memory.
 
+Pages of one kind (every person's page, every company's) share most of their markup, and a
+page of a few kilobytes compresses poorly alone: `Dictionaries` gives zlib the first page of
+each kind as the preset dictionary of the next ones, which then take half the space.
+
 The placeholders are numbered in page order, so a page whose Markdown is unchanged keeps its
 Markdown even where its HTML changed, and `serve` may reuse the conversion.
 
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 import zlib
 from dataclasses import dataclass
 
@@ -51,29 +56,45 @@ class Stashed:
     (`blocks`, where each unsearched stretch is a placeholder of its own: `unsearched`).
 
     The HTML is kept compressed until the page is written (`packed`, `sizes`: the blocks,
-    then the unsearched stretches, in UTF-8): MkDocs converts every page before it writes
-    any, and the blocks of every page at once were a fifth of a build's memory (zlib reads
-    them back in well under a millisecond a page: benchmarks/README.md). Made by `of`."""
+    then the unsearched stretches, in UTF-8; `dictionary`: zlib's preset dictionary, or b""):
+    MkDocs converts every page before it writes any, and the blocks of every page at once
+    were a fifth of a build's memory (zlib reads them back in well under a millisecond a
+    page: benchmarks/README.md). Made by `of`."""
 
     markdown: str
     packed: bytes
     sizes: tuple[int, ...]
     searched: int  # how many of `sizes` are blocks; the rest are unsearched stretches
-    ids: frozenset[str]  # the `id`s in the HTML (`anchors`)
+    ids: tuple[str, ...]  # the `id`s in the HTML, each once (`anchors`)
+    dictionary: bytes = b""
 
     @classmethod
     def of(
-        cls, markdown: str, blocks: tuple[str, ...], unsearched: tuple[str, ...] = ()
+        cls,
+        markdown: str,
+        blocks: tuple[str, ...],
+        unsearched: tuple[str, ...] = (),
+        dictionary: bytes = b"",
     ) -> Stashed:
-        """The page of this Markdown and these HTML blocks and unsearched stretches."""
+        """The page of this Markdown and these HTML blocks and unsearched stretches, packed
+        with `dictionary` as zlib's preset dictionary where one is given."""
         encoded = [text.encode("utf-8", "surrogatepass") for text in (*blocks, *unsearched)]
-        ids = frozenset(
-            html.unescape(double or single)
-            for text in (*blocks, *unsearched)
-            for double, single in _IDS.findall(text)
+        # Interned: a card's ids are on the due list, its company's and its person's pages,
+        # and "events" or "owed" on every person's page; a tuple until MkDocs is handed its
+        # set (`anchors`). At 10,000 files, frozensets of strings of their own were 30 MiB
+        # of a build (tracemalloc), these tuples and their strings 5 MiB.
+        ids = tuple(
+            dict.fromkeys(
+                sys.intern(html.unescape(double or single))
+                for text in (*blocks, *unsearched)
+                for double, single in _IDS.findall(text)
+            )
         )
-        packed = zlib.compress(b"".join(encoded), 1) if encoded else b""
-        return cls(markdown, packed, tuple(map(len, encoded)), len(blocks), ids)
+        packed = b""
+        if encoded:
+            packer = zlib.compressobj(1, zdict=dictionary) if dictionary else zlib.compressobj(1)
+            packed = packer.compress(b"".join(encoded)) + packer.flush()
+        return cls(markdown, packed, tuple(map(len, encoded)), len(blocks), ids, dictionary)
 
     @property
     def blocks(self) -> tuple[str, ...]:
@@ -104,8 +125,8 @@ class Stashed:
         return _LATERS.sub(lambda match: unsearched[int(match[1])], content)
 
     def anchors(self) -> set[str]:
-        """The `id`s in the HTML blocks: where links from other pages may point, as MkDocs
-        would have found them had the blocks been part of the Markdown."""
+        """The `id`s in the HTML blocks, as a new set: where links from other pages may
+        point, as MkDocs would have found them had the blocks been part of the Markdown."""
         return set(self.ids)
 
     def _unpacked(self, first: int, end: int) -> tuple[str, ...]:
@@ -114,7 +135,8 @@ class Stashed:
         the texts made from it, it was the build's peak of memory."""
         if first >= end:
             return ()
-        reader, tail, texts = zlib.decompressobj(), self.packed, []
+        reader = zlib.decompressobj(zdict=self.dictionary) if self.dictionary else None
+        reader, tail, texts = reader or zlib.decompressobj(), self.packed, []
         for index, size in enumerate(self.sizes[:end]):
             data = b""
             while len(data) < size:
@@ -128,9 +150,10 @@ class Stashed:
         return tuple(texts)
 
 
-def stash(page: str) -> Stashed:
+def stash(page: str, dictionaries: Dictionaries | None = None, path: str = "") -> Stashed:
     """Split a rendered page into its Markdown (front matter, placeholders and the parts
-    marked as Markdown) and its HTML blocks."""
+    marked as Markdown) and its HTML blocks; with `dictionaries`, pack them with the first
+    page of the kind of `path` (its path in the site) as zlib's preset dictionary."""
     front, body = _split_front_matter(page)
     first, *rest = body.split(MARKDOWN_BEGIN)
     chunks = [(first, False)]
@@ -150,7 +173,40 @@ def stash(page: str) -> Stashed:
         elif text.strip():
             parts.append(_PLACEHOLDER.format(len(blocks)))
             blocks.append(_UNSEARCHED.sub(set_aside, text))
-    return Stashed.of(front + "\n\n".join(parts) + "\n", tuple(blocks), tuple(unsearched))
+    markdown = front + "\n\n".join(parts) + "\n"
+    if dictionaries is None:
+        return Stashed.of(markdown, tuple(blocks), tuple(unsearched))
+    return dictionaries.stashed(path, markdown, tuple(blocks), tuple(unsearched))
+
+
+class Dictionaries:
+    """zlib's preset dictionaries for the pages of a site, one for each kind of page: its
+    first folder and its depth (`people/<slug>/index.md`, `companies/<slug>/index.md`).
+
+    The first page of a kind is packed alone and its HTML (zlib looks back 32 KiB at most)
+    is the dictionary of every later page of that kind. A page keeps its dictionary with it
+    (`Stashed.dictionary`), so one packed in an earlier `serve` rebuild still reads back."""
+
+    _WINDOW = 32 * 1024
+
+    def __init__(self) -> None:
+        self._by_kind: dict[tuple[str, int], bytes] = {}
+
+    def stashed(
+        self, path: str, markdown: str, blocks: tuple[str, ...], unsearched: tuple[str, ...]
+    ) -> Stashed:
+        """The page at `path` of this Markdown, blocks and unsearched stretches, packed."""
+        kind = (path.partition("/")[0], path.count("/"))
+        known = self._by_kind.get(kind)
+        stashed = Stashed.of(markdown, blocks, unsearched, known or b"")
+        if known is None:  # the page's last 32 KiB, not a copy of the whole (a due list)
+            tail: list[str] = []
+            for text in reversed((*blocks, *unsearched)):
+                tail.insert(0, text[-self._WINDOW :])
+                if sum(map(len, tail)) >= self._WINDOW:
+                    break
+            self._by_kind[kind] = "".join(tail).encode("utf-8", "surrogatepass")[-self._WINDOW :]
+        return stashed
 
 
 def as_markdown(text: str) -> str:
