@@ -18,6 +18,7 @@ from pathlib import Path
 from jobsite.errors import BuildError, os_problem, reason
 from jobsite.journal.settings import CONFIG_FILE, PLUGIN_NAME, load_settings
 from jobsite.site import PLUGIN_LOGGER, engine
+from jobsite.site.heap import return_large_blocks
 
 
 def _config_file(root: Path) -> Path:
@@ -52,6 +53,7 @@ def build_site(root: Path, today: date | None, *, strict: bool = False) -> Path:
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     engine.select()
+    return_large_blocks()  # a big page's copies, freed, do not stay in the heap (`heap`)
     from mkdocs.commands.build import build  # noqa: PLC0415 - slow import, only here
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
@@ -98,6 +100,7 @@ def serve_site(root: Path, today: date | None, *, dev_addr: str, open_browser: b
     """Serve the site of `root` with live reload until interrupted (`serve`)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     engine.select()
+    return_large_blocks()
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException  # noqa: PLC0415
 
     from jobsite.site.serve import serve  # noqa: PLC0415 - imports MkDocs
