@@ -92,7 +92,7 @@ class Stashed:
         )
         packed = b""
         if encoded:
-            packer = zlib.compressobj(1, zdict=dictionary) if dictionary else zlib.compressobj(1)
+            packer = zlib.compressobj(1, zdict=dictionary)  # b"": as zlib.compress(data, 1)
             packed = packer.compress(b"".join(encoded)) + packer.flush()
         return cls(markdown, packed, tuple(map(len, encoded)), len(blocks), ids, dictionary)
 
@@ -135,8 +135,8 @@ class Stashed:
         the texts made from it, it was the build's peak of memory."""
         if first >= end:
             return ()
-        reader = zlib.decompressobj(zdict=self.dictionary) if self.dictionary else None
-        reader, tail, texts = reader or zlib.decompressobj(), self.packed, []
+        # An empty dictionary is none: zlib packs and reads back exactly as without one.
+        reader, tail, texts = zlib.decompressobj(zdict=self.dictionary), self.packed, []
         for index, size in enumerate(self.sizes[:end]):
             data = b""
             while len(data) < size:
