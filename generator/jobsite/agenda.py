@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobsite.journal import holidaydates
 from jobsite.journal.cache import Cache
@@ -28,10 +29,12 @@ from jobsite.journal.load import Journal, load_journal
 from jobsite.journal.redact import redact_journal
 from jobsite.journal.settings import Settings, load_settings
 from jobsite.model import Action, Opportunity, Plan, Problem
-from jobsite.people import Groups, People, find_people, group_contacts
 from jobsite.rules.followups import plan
 from jobsite.rules.planning import plan_journal
 from jobsite.rules.workdays import Calendar, holiday_source
+
+if TYPE_CHECKING:  # `jobsite.people` is imported where people are asked for: not by `due`
+    from jobsite.people import Groups, People
 
 _HOLIDAYS = "holidays"
 _PLANS = "plans"
@@ -97,6 +100,8 @@ class Agenda:
 
     def people(self) -> People:
         """Everyone in the plans, one person across files (guide/people.md)."""
+        from jobsite.people import find_people  # noqa: PLC0415 - see the imports
+
         return find_people(self.plans, self.today, self.groups)
 
     def checks(self) -> tuple[Problem, ...]:
@@ -162,6 +167,8 @@ def build_agenda(
     keep = not (published and settings.redact)  # redacted plans are not kept
     groups = None
     if not keep:
+        from jobsite.people import group_contacts  # noqa: PLC0415 - see the imports
+
         # People are matched on the emails and phones as written, before they are left out.
         groups = group_contacts(journal.opportunities)
         journal = redact_journal(journal, settings.redact)

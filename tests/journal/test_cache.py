@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import importlib.util
 import json
 import os
 import pickle
@@ -596,3 +597,15 @@ def test_a_read_only_root_with_a_stale_cache(root, run, read_only) -> None:
     assert result.exit_code == 0
     assert agenda_json(root, use_cache=True) == expected
     assert cache_file(root).read_bytes() == stale  # the write was refused, and skipped
+
+
+def test_the_stamp_reads_the_file_of_every_module_it_names() -> None:
+    """A name that finds no file would fingerprint only the name: edits to that module
+    would then serve stale parses. The parser's modules imported only for some files are
+    fingerprinted as well."""
+    for name in jobsite.journal.cache._FINGERPRINTED:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin and Path(spec.origin).is_file(), name
+    names = set(jobsite.journal.cache._FINGERPRINTED)
+    assert {"jobsite.journal.notelog", "jobsite.journal.yamlrepair"} <= names
+    assert "jobsite.journal.cache" in names

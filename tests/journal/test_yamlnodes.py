@@ -40,7 +40,7 @@ def test_null_and_merge_are_tagged_as_pyyaml_tags_them(text: str, form: str) -> 
         return  # not a scalar YAML can read in that place: nothing to compare
     root = yn.compose(f"key: {written}\n")
     assert isinstance(root, yn.MappingNode)
-    (key, value), = root.value
+    ((_key, value),) = root.value
     assert (value.tag == yn.NULL_TAG) == (full.tag == yn.NULL_TAG)
     assert yn.scalar_text(value) == (None if full.tag == yn.NULL_TAG else full.value)
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import importlib.util
 import io
 import os
 import pickle
@@ -38,18 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from jobsite import model, vocabulary, words
 from jobsite.atomic import write_atomic
-from jobsite.journal import (
-    foreign,
-    frontmatter,
-    keys,
-    notelog,
-    parse,
-    trackers,
-    yamlnodes,
-    yamlrepair,
-)
 
 FOLDER = ".jobsite-cache"
 _FILE = "cache.pickle"
@@ -74,6 +64,19 @@ _CLASSES = {
     "jobsite.journal.load": ("Entry",),
 }
 _ALLOWED = {("datetime", "date")} | {(m, name) for m, names in _CLASSES.items() for name in names}
+# The modules whose results are kept, by name: the parser, the model, the rules and this one.
+# `_stamp` reads their files without importing them, as the parser imports some of them only
+# for the files that need them.
+_FINGERPRINTED = tuple(
+    f"jobsite.{name}"
+    for name in (
+        *("journal.parse", "journal.keys", "journal.foreign", "journal.notelog"),
+        *("journal.trackers", "journal.yamlrepair", "journal.frontmatter", "journal.yamlnodes"),
+        *("model", "vocabulary", "words"),
+        *("rules.followups", "rules.history", "rules.planning", "rules.workdays"),
+        "journal.cache",
+    )
+)
 
 
 def _as_a_call(cls: type) -> Callable[[object], tuple[type, tuple[object, ...]]]:
@@ -96,16 +99,13 @@ def _stamp() -> str:
     would no longer give. jobsite's own version is not read: it adds nothing to the
     fingerprint, and reading it costs more than a warm `jobsite due`.
     """
-    from jobsite.rules import followups, history, planning, workdays  # noqa: PLC0415 - a cycle
-
     digest = hashlib.blake2b(digest_size=8)
-    parsing = (parse, keys, foreign, notelog, trackers, yamlrepair, frontmatter, yamlnodes)
-    modules = (*parsing, model, vocabulary, words, followups, history, planning, workdays)
-    for module in (*modules, sys.modules[__name__]):
+    for name in _FINGERPRINTED:
+        spec = importlib.util.find_spec(name)
         try:
-            digest.update(Path(module.__file__ or "").read_bytes())
+            digest.update(Path(spec.origin if spec and spec.origin else "").read_bytes())
         except OSError:
-            digest.update(module.__name__.encode())
+            digest.update(name.encode())
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return f"jobsite pyyaml {yaml.__version__} python {python} {digest.hexdigest()}"
 

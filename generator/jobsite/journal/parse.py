@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from jobsite.journal import foreign, frontmatter, yamlrepair
+from jobsite.journal import foreign, frontmatter
 from jobsite.journal import yamlnodes as yn
 from jobsite.journal.keys import names, unknown_key
 from jobsite.model import Contact, Event, Opportunity, Problem
@@ -76,6 +76,8 @@ def parse_file(path: str, data: bytes) -> Parsed:
     try:
         root = yn.compose(text[split.start : split.end])
     except yn.YAMLError as error:
+        from jobsite.journal import yamlrepair  # noqa: PLC0415 - only a file with bad YAML
+
         fixes = yamlrepair.problems(path, error, text[split.start : split.end])
         return Parsed(None, fixes or [yamlrepair.yaml_problem(path, error)], body_offset)
     context = _Context(path, offset=1)
