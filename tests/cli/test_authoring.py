@@ -460,7 +460,7 @@ def test_schema_prints_the_shipped_schema(run) -> None:
 
 @pytest.mark.parametrize("name", ["init", "new", "log", "ics", "schema"])
 def test_every_authoring_command_has_help(run, name: str) -> None:
-    command = main.commands[name]
+    command = main.get_command(click.Context(main), name)
     assert isinstance(command, click.Command) and command.help
     result = run(None, name, "--help")
     assert result.exit_code == 0

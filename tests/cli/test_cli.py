@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -12,6 +15,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+import jobsite.cli
 from jobsite import __version__
 from jobsite.cli import main
 from jobsite.vocabulary import ACTIONS
@@ -590,6 +594,34 @@ def test_due_never_imports_the_site_and_warm_not_even_holidays(root) -> None:
     assert not cold & site
     warm = _imported_by(*command)
     assert not warm & (site | {"holidays"})
+
+
+def test_due_loads_the_module_of_its_own_command_only(root) -> None:
+    """The commands' modules are loaded as their commands are asked for."""
+    program = (
+        "import contextlib, io, sys\n"
+        "from jobsite.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['-C', {str(root)!r}, 'due', '--today', {TODAY!r}], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('jobsite.cli.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    loaded = set(ast.literal_eval(done.stdout.strip()))
+    assert "jobsite.cli.follow_ups" in loaded
+    assert not loaded & {f"jobsite.cli.{module}" for module in ("site", "authoring", "adopting")}
+
+
+def test_every_command_is_found_where_the_group_says() -> None:
+    """`jobsite.cli._MODULES` names each command's module: a command added to a module's
+    COMMANDS and not to the table would never be found."""
+    defined = {}
+    for found in pkgutil.iter_modules(jobsite.cli.__path__):
+        module = importlib.import_module(f"jobsite.cli.{found.name}")
+        for command in getattr(module, "COMMANDS", ()):
+            defined[command.name] = found.name
+    assert defined == jobsite.cli._MODULES
 
 
 # --- Help and version -------------------------------------------------------------------------

@@ -436,7 +436,7 @@ def test_without_a_journal_folder(run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["linkedin", "huntr", "csv"])
 def test_every_import_command_has_help(run, name: str) -> None:
-    group = main.commands["import"]
+    group = main.get_command(click.Context(main), "import")
     assert isinstance(group, click.Group) and group.help
     command = group.commands[name]
     assert command.help
