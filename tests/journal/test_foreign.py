@@ -4,8 +4,13 @@ its own messages for everything else (ordinary typos included)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from jobsite.journal import foreign, trackers
+from jobsite.journal import yamlnodes as yn
 from jobsite.journal.parse import parse_file
+from jobsite.vocabulary import FRONT_MATTER_KEYS
 
 PATH = "journal/2026-Acme.md"
 HINT = "looks like a note from another tracker: jobsite adopt journal/2026-Acme.md"
@@ -191,3 +196,36 @@ def test_a_value_holding_a_colon_names_the_line_and_the_fix() -> None:
 
 def test_other_invalid_yaml_keeps_its_message() -> None:
     assert messages("---\ncompany: [Acme\n---\n")[0].startswith(f"{PATH}:3: invalid YAML: ")
+
+
+def _every_key_read(items: list) -> list:
+    """`foreign.signals` without its shortcut for jobsite's own keys: each key normalised."""
+    names = {yn.scalar_text(key) for key, _ in items}
+    found = []
+    for key, value in items:
+        name = yn.scalar_text(key)
+        target = trackers.key_target(name) if name is not None else None
+        if name is None or target is None:
+            continue
+        if name == "status":
+            found += [value] if foreign.is_stage(yn.scalar_text(value)) else []
+        elif target in ("applied", "interview"):
+            found += [key] if "events" not in names and foreign.is_date_value(value) else []
+        elif target not in names and name not in foreign._WEAK:
+            found.append(key)
+    return found
+
+
+_KEYS = st.sampled_from(
+    [*FRONT_MATTER_KEYS, "Company", "Date Applied", "position", "Job-Title", "url", "title"]
+)
+_VALUES = st.sampled_from(["Acme", "Applied", "2026-11-02", "", "yes", "[a, b]", "{x: 1}"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_KEYS, _VALUES), max_size=8))
+def test_signals_pass_over_own_keys_as_if_each_was_read(pairs: list) -> None:
+    text = "".join(f"{key!r}: {value}\n" for key, value in pairs) or "{}"
+    root = yn.compose(text)
+    items = yn.mapping_items(root)
+    assert foreign.signals(items) == _every_key_read(items)

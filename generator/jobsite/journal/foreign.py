@@ -16,13 +16,19 @@ import shlex
 from jobsite.journal import trackers
 from jobsite.journal import yamlnodes as yn
 from jobsite.model import Problem
-from jobsite.vocabulary import STATUSES
+from jobsite.vocabulary import FRONT_MATTER_KEYS, STATUSES
 
 # Keys that jobsite users keep as their own too (`title: Senior`, `website: ...`, a
 # `contact:` note): alone, they say nothing of another tracker.
 _WEAK = ("title", "url", "website", "link", "contact", "contacts", "recruiter", "tags")
 # `applied: true` is an Obsidian checkbox, not a date: it says nothing adopt could use.
 _BOOLEANS = ("true", "false", "yes", "no", "on", "off", "y", "n")
+# jobsite's own keys that name nothing else to another tracker: `signals` passes over them
+# without normalising them (most keys of most files are these). `status` is not one of
+# them: its value may be a stage word.
+_OWN = frozenset(
+    key for key in FRONT_MATTER_KEYS if key != "status" and trackers.key_target(key) in (None, key)
+)
 _WIKILINK = re.compile(r"\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]")
 # `Key:: value` on a line of its own (after a list mark), or `[Key:: value]` / `(Key:: value)`
 # inside one, as Dataview reads them.
@@ -60,8 +66,10 @@ def signals(items: list[tuple[yn.Node, yn.Node]]) -> list[yn.Node]:
     found = []
     for key, value in items:
         name = yn.scalar_text(key)
-        target = trackers.key_target(name) if name is not None else None
-        if name is None or target is None:
+        if name is None or name in _OWN:
+            continue
+        target = trackers.key_target(name)
+        if target is None:
             continue
         if name == "status":
             found += [value] if is_stage(yn.scalar_text(value)) else []

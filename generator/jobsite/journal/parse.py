@@ -9,7 +9,7 @@ problems are still reported; warnings keep the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -147,9 +147,9 @@ def _key_name(key: yn.Node, ctx: _Context, where: str) -> str | None:
     return name
 
 
-def _named(items: list, ctx: _Context, where: str) -> Iterator[tuple[str, yn.Node, yn.Node]]:
+def _named(items: list, ctx: _Context, where: str) -> list[tuple[str, yn.Node, yn.Node]]:
     """(name, key, value) of each pair whose key names something (`_key_name`)."""
-    return ((name, k, v) for k, v in items if (name := _key_name(k, ctx, where)) is not None)
+    return [(name, k, v) for k, v in items if (name := _key_name(k, ctx, where)) is not None]
 
 
 def _check_unknown_key(

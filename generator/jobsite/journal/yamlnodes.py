@@ -185,7 +185,7 @@ def mapping_items(node: MappingNode) -> list[tuple[Node, Node]]:
     the same mapping again and again cannot make this take exponential time, and merges nested
     more than `_MERGE_DEPTH` deep are left out.
     """
-    if not any(key.tag == MERGE_TAG for key, _ in node.value):
+    if MERGE_TAG not in {key.tag for key, _ in node.value}:
         return node.value
     own = [(key, value) for key, value in node.value if key.tag != MERGE_TAG]
     names = {scalar_text(key) for key, _ in own}
@@ -272,7 +272,7 @@ def parse_date_text(text: str) -> date | str:
     if not match:
         return f"{quoted(text)} is not a date (expected YYYY-MM-DD)"
     try:
-        day = date(*(int(part) for part in match.groups()))
+        day = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError as error:
         return f"{quoted(text)} is not a valid date ({error})"
     rest = text[match.end() :]
