@@ -961,3 +961,22 @@ def test_no_command_writes_under_journal(make_root, run) -> None:
     ):
         run(root, *args)
     assert snapshot(root / "journal") == before
+
+
+def test_words_of_the_vocabulary_are_one_string_across_files() -> None:
+    """Types, channels, kinds and statuses are interned: the journal (and its parse cache)
+    holds each word once, however many events spell it."""
+    first, second = (
+        parse_file(
+            name,
+            f"---\ncompany: {name}\nkind: Job\nstatus: Active\nevents:\n"
+            f"  - {{date: 2026-11-02, type: ' Applied', channel: Email}}\n"
+            f"  - 2026-11-05 call\n---\n".encode(),
+        ).opportunity
+        for name in ("a.md", "b.md")
+    )
+    assert first is not None and second is not None
+    for one, other in zip(first.events, second.events, strict=True):
+        assert one.type is other.type and one.channel is other.channel
+        assert one.alias is other.alias
+    assert first.kind is second.kind and first.status is second.status

@@ -9,6 +9,7 @@ problems are still reported; warnings keep the file.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -171,7 +172,7 @@ def _choice(node: yn.Node, ctx: _Context, what: str, allowed: tuple[str, ...]) -
         return None
     word = text.strip().lower()
     if word in allowed:
-        return word
+        return sys.intern(word)  # one of a few words: one string for the whole journal
     ctx.error(node, f"{what}: {unknown_word(what.rsplit('.', 1)[-1], text, allowed)}")
     return None
 
@@ -342,7 +343,9 @@ def _event_type(node: yn.Node, ctx: _Context, where: str, text: str | None) -> s
         ctx.error(node, f"{where}.type: expected a type, e.g. applied or interview")
         return None
     if word in EVENT_ALIASES or word in EVENT_TYPES:
-        return word
+        # Interned: a type is one of a few words, so every event of the journal holds one of
+        # a few strings, and the parse cache writes and reads each of them once.
+        return sys.intern(word)
     ctx.error(node, f"{where}.type: {unknown_word('type', text or '', TYPE_WORDS)}")
     return None
 
