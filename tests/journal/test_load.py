@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
+import pytest
+
+import jobsite.journal.cache
+import jobsite.journal.load
 from jobsite.agenda import build_agenda
 
 NOTE = "---\ncompany: {}\nevents: [2026-11-02 applied]\n---\n"
@@ -36,3 +41,37 @@ def test_a_problem_line_is_one_line_whatever_the_file_name(make_root) -> None:
     agenda = build_agenda(root, date(2026, 11, 26), use_cache=False)
     (problem,) = agenda.problems
     assert str(problem).startswith("journal/two\\nlines.md.txt:1: warning:")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_off_while_the_journal_is_read_and_kept(
+    make_root, monkeypatch, enabled: bool
+) -> None:
+    """Parsing, planning and writing the cache make no cycles: the collector is off for
+    them, and as it was afterwards (off stays off: serve turns it off for a rebuild)."""
+    seen = []
+    parse, save = jobsite.journal.load.parse_file, jobsite.journal.cache.Cache.save
+
+    def parse_file(*args: object) -> object:
+        seen.append(("parse", gc.isenabled()))
+        return parse(*args)
+
+    def cache_save(self: object) -> None:
+        seen.append(("save", gc.isenabled()))
+        save(self)
+
+    monkeypatch.setattr(jobsite.journal.load, "parse_file", parse_file)
+    monkeypatch.setattr(jobsite.journal.cache.Cache, "save", cache_save)
+    root = make_root({"a.md": NOTE.format("A")})
+    (gc.enable if enabled else gc.disable)()
+    try:
+        agenda = build_agenda(root, date(2026, 11, 26))
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0  # moved to the oldest generation, none left frozen
+        if enabled:  # what the journal made waits for the next whole pass, not a young one
+            opportunity = agenda.journal.opportunities[0]
+            assert any(each is opportunity for each in gc.get_objects(generation=2))
+    finally:
+        gc.enable()
+    assert [o.company for o in agenda.journal.opportunities] == ["A"]
+    assert seen == [("parse", False), ("save", False)]
