@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import importlib
 import json
 import pkgutil
@@ -572,16 +571,21 @@ from jobsite.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 finally:
-    print(" ".join(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+    print(" ".join(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def _imported_by(*args: str) -> set[str]:
-    """The top-level packages a fresh interpreter has imported once the command is done."""
+def _modules_after(*args: str) -> set[str]:
+    """The modules a fresh interpreter has imported once the command `args` is done."""
     done = subprocess.run(
         [sys.executable, "-c", _IMPORTED, *args], capture_output=True, text=True, check=True
     )
     return set(done.stderr.split())
+
+
+def _imported_by(*args: str) -> set[str]:
+    """The top-level packages a fresh interpreter has imported once the command is done."""
+    return {name.split(".")[0] for name in _modules_after(*args)}
 
 
 def test_due_never_imports_the_site_and_warm_not_even_holidays(root) -> None:
@@ -598,17 +602,7 @@ def test_due_never_imports_the_site_and_warm_not_even_holidays(root) -> None:
 
 def test_due_loads_the_module_of_its_own_command_only(root) -> None:
     """The commands' modules are loaded as their commands are asked for."""
-    program = (
-        "import contextlib, io, sys\n"
-        "from jobsite.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    main(['-C', {str(root)!r}, 'due', '--today', {TODAY!r}], standalone_mode=False)\n"
-        "print(sorted(m for m in sys.modules if m.startswith('jobsite.cli.')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True
-    )
-    loaded = set(ast.literal_eval(done.stdout.strip()))
+    loaded = _modules_after("-C", str(root), "due", "--json", "--today", TODAY)
     assert "jobsite.cli.follow_ups" in loaded
     assert not loaded & {f"jobsite.cli.{module}" for module in ("site", "authoring", "adopting")}
 
